@@ -1,0 +1,93 @@
+"""Agencies (employers of ASN) with their PPK, and the civil-servant register."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Agency(models.Model):
+    """A government employer of civil servants: a regional government or a central agency."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "pemprov", _("provincial government")
+        REGENCY = "pemkab", _("regency government")
+        CITY = "pemkot", _("city government")
+        CENTRAL = "pusat", _("central agency")
+
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="agencies",
+        verbose_name=_("region"),
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PPK(models.Model):
+    """The official who imposes sanctions for an agency (Pejabat Pembina Kepegawaian)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="ppks", verbose_name=_("agency"))
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)
+    acting = models.BooleanField(_("acting (Pj/Plt)"), default=False)
+    start_date = models.DateField(_("in office from"), null=True, blank=True)
+    end_date = models.DateField(_("in office until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["agency__code", "-start_date"]
+        verbose_name = _("PPK")
+        verbose_name_plural = _("PPKs")
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.name}"
+
+
+class Employee(models.Model):
+    """One civil servant (PNS or PPPK) in the register."""
+
+    class Employment(models.TextChoices):
+        PNS = "pns", "PNS"
+        PPPK = "pppk", "PPPK"
+
+    class PositionClass(models.TextChoices):
+        JPT = "jpt", _("senior executive (JPT)")
+        ADMINISTRATOR = "administrator", _("administrator")
+        PENGAWAS = "pengawas", _("supervisor (pengawas)")
+        FUNGSIONAL = "fungsional", _("functional")
+        PELAKSANA = "pelaksana", _("staff (pelaksana)")
+        KEPALA_WILAYAH = "kepala_wilayah", _("area head (camat/lurah)")
+
+    class Gender(models.TextChoices):
+        MALE = "L", _("male")
+        FEMALE = "P", _("female")
+
+    nip = models.CharField("NIP", max_length=18, unique=True)
+    nik = models.CharField("NIK", max_length=16, blank=True, default="")
+    name = models.CharField(_("name"), max_length=200)
+    name_normalized = models.CharField(_("normalised name"), max_length=200, db_index=True)
+    employment = models.CharField(_("employment"), max_length=4, choices=Employment.choices)
+    position_class = models.CharField(_("position class"), max_length=20, choices=PositionClass.choices)
+    position_title = models.CharField(_("position"), max_length=200, blank=True, default="")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="employees", verbose_name=_("agency"))
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, related_name="employees", verbose_name=_("region")
+    )
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
+    birth_date = models.DateField(_("birth date"))
+
+    class Meta:
+        ordering = ["nip"]
+        verbose_name = _("civil servant")
+        verbose_name_plural = _("civil-servant register")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.nip})"

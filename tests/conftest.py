@@ -1,0 +1,13 @@
+"""Test-session set-up: the real reference data is loaded once into each test database."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+    from netral.core.reference import load_all
+
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        load_all()
