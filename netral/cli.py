@@ -55,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args[0] == "django-help":
         args = ["help"]
-    execute_from_command_line(["netral", *args])
+    try:
+        execute_from_command_line(["netral", *args])
+    except BrokenPipeError:  # `netral ... | head`
+        sys.stderr.close()
     return 0
 
 
