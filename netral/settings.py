@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "netral.personnel",
     "netral.accounts",
     "netral.audit",
+    "netral.intake",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,8 @@ MEDIA_ROOT = DATA_DIR / "media"
 NETRAL_OFFICE_CLOSE = env_time("NETRAL_OFFICE_CLOSE", "16:00")
 # Whether cuti bersama (collective leave) days are non-working days for the legal clocks.
 NETRAL_CUTI_BERSAMA_NON_WORKING = env_bool("NETRAL_CUTI_BERSAMA_NON_WORKING", True)
+# How often (seconds) a process checks whether another process changed holidays or clocks.
+NETRAL_WORKDAYS_CACHE_SECONDS = env_int("NETRAL_WORKDAYS_CACHE_SECONDS", 60, minimum=0)
 # Years of national holidays seeded from the `holidays` package by `netral setup`.
 NETRAL_HOLIDAY_YEARS = range(env_int("NETRAL_HOLIDAY_FIRST_YEAR", 2020), env_int("NETRAL_HOLIDAY_LAST_YEAR", 2030) + 1)
 
