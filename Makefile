@@ -45,6 +45,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 bench: install
+	$(BIN)/netral setup
 	$(BIN)/netral bench all
 
 clean:
