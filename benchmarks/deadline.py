@@ -1,7 +1,8 @@
 """Deadline computation speed: how many legal due dates per second one process computes.
 
-Case actions compute a due date every time they start a clock, and the escalation worker recomputes them in bulk,
-so this must stay far from being a bottleneck. Run: `netral bench deadline [--size N]`.
+Case actions compute a due date every time they start a clock, and the escalation worker
+recomputes them in bulk, so this must stay far from being a bottleneck.
+Run: `netral bench deadline [--size N]`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,13 @@ from typing import Any
 from netral.regions.models import Region
 from netral.workdays.services import compute_deadline
 
-CLOCKS = ["pemilu.decision", "pemilu.extension", "pilkada.decision", "authority.verification", "ppk.follow_up"]
+CLOCKS = [
+    "pemilu.decision",
+    "pemilu.extension",
+    "pilkada.decision",
+    "authority.verification",
+    "ppk.follow_up",
+]
 
 
 def run(size: int = 100_000) -> dict[str, Any]:
@@ -22,7 +29,8 @@ def run(size: int = 100_000) -> dict[str, Any]:
     regions = list(Region.objects.values_list("code", flat=True))
     first = dt.date(2024, 1, 1)
     inputs = [
-        (rng.choice(CLOCKS), first + dt.timedelta(days=rng.randrange(730)), rng.choice(regions)) for _ in range(size)
+        (rng.choice(CLOCKS), first + dt.timedelta(days=rng.randrange(730)), rng.choice(regions))
+        for _ in range(size)
     ]
     compute_deadline(CLOCKS[0], first, regions[0])  # warm the per-process caches once
     started = time.perf_counter()

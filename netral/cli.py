@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImproperlyConfigured as exc:
         print(f"netral: configuration error: {exc}", file=sys.stderr)
         return 2
-    if not args or args[0] in {"-h", "--help", "help"} and len(args) == 1:
+    if not args or (args[0] in {"-h", "--help", "help"} and len(args) == 1):
         _print_help()
         return 0
     from django.core.management import execute_from_command_line

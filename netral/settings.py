@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from netral.conf.env import env_bool, env_int, env_list, env_required, env_str, env_time
@@ -25,6 +26,8 @@ PRODUCTION = NETRAL_ENV == "production"
 SECRET_KEY = env_required(
     "SECRET_KEY", production=PRODUCTION, fallback="netral-development-only-secret-key-not-for-production"
 )
+# Old secret keys still accepted (receipts and sessions survive a SECRET_KEY rotation).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 # Fernet key (urlsafe base64, 32 bytes) for reporter identity and other personal data at rest.
 NETRAL_ENCRYPTION_KEY = env_required(
     "NETRAL_ENCRYPTION_KEY", production=PRODUCTION, fallback="bmV0cmFsLWRldmVsb3BtZW50LWtleS0zMi1ieXRlcyE="
@@ -54,13 +57,14 @@ INSTALLED_APPS = [
     "netral.accounts",
     "netral.audit",
     "netral.intake",
+    "netral.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "netral.accounts.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,7 +181,25 @@ NETRAL_CUTI_BERSAMA_NON_WORKING = env_bool("NETRAL_CUTI_BERSAMA_NON_WORKING", Tr
 # How often (seconds) a process checks whether another process changed holidays or clocks.
 NETRAL_WORKDAYS_CACHE_SECONDS = env_int("NETRAL_WORKDAYS_CACHE_SECONDS", 60, minimum=0)
 # Years of national holidays seeded from the `holidays` package by `netral setup`.
-NETRAL_HOLIDAY_YEARS = range(env_int("NETRAL_HOLIDAY_FIRST_YEAR", 2020), env_int("NETRAL_HOLIDAY_LAST_YEAR", 2030) + 1)
+NETRAL_HOLIDAY_YEARS = range(
+    env_int("NETRAL_HOLIDAY_FIRST_YEAR", 2020), env_int("NETRAL_HOLIDAY_LAST_YEAR", 2030) + 1
+)
+
+# --- cache and API rate limits ---------------------------------------------------------------------
+# NETRAL_CACHE_URL: empty (default) = local memory of each process; redis://host:6379/0 = shared by all
+# processes (needed for exact API rate limits with several workers).
+_cache_url = env_str("NETRAL_CACHE_URL", "")
+if _cache_url.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+elif _cache_url in ("", "locmem://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "netral"}}
+else:
+    raise ImproperlyConfigured(
+        f"NETRAL_CACHE_URL must be empty, locmem:// or redis://host:port/db, got {_cache_url!r}."
+    )
+# Requests per client (IP address or API token) per window: "60/min", "1000/hour", or "off".
+NETRAL_API_RATE_PUBLIC = env_str("NETRAL_API_RATE_PUBLIC", "60/min")
+NETRAL_API_RATE_SUBMIT = env_str("NETRAL_API_RATE_SUBMIT", "10/min")
 
 LOGGING = {
     "version": 1,

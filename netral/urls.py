@@ -1,8 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from netral.accounts.views import admin_login, logout_view
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # The admin has no login or logout of its own: the main login asks for the token, and every
+    # logout is written to the audit log.
+    path("admin/login/", admin_login, name="admin_login"),
+    path("admin/logout/", logout_view, name="admin_logout"),  # the same audited logout
     path("admin/", admin.site.urls),
+    path("api/", include("netral.api.urls")),
     path("", include("netral.accounts.urls")),
 ]

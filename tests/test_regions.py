@@ -34,9 +34,24 @@ def test_loading_again_creates_nothing_and_keeps_admin_edits() -> None:
 @pytest.mark.parametrize(
     ("code", "zone"),
     [
-        ("11", "WIB"), ("21", "WIB"), ("31", "WIB"), ("36", "WIB"), ("61", "WIB"), ("62", "WIB"),
-        ("51", "WITA"), ("52", "WITA"), ("53", "WITA"), ("63", "WITA"), ("64", "WITA"), ("65", "WITA"),
-        ("71", "WITA"), ("76", "WITA"), ("81", "WIT"), ("82", "WIT"), ("91", "WIT"), ("96", "WIT"),
+        ("11", "WIB"),
+        ("21", "WIB"),
+        ("31", "WIB"),
+        ("36", "WIB"),
+        ("61", "WIB"),
+        ("62", "WIB"),
+        ("51", "WITA"),
+        ("52", "WITA"),
+        ("53", "WITA"),
+        ("63", "WITA"),
+        ("64", "WITA"),
+        ("65", "WITA"),
+        ("71", "WITA"),
+        ("76", "WITA"),
+        ("81", "WIT"),
+        ("82", "WIT"),
+        ("91", "WIT"),
+        ("96", "WIT"),
     ],
 )
 def test_time_zone_per_province(code: str, zone: str) -> None:
@@ -75,8 +90,16 @@ def test_split_kind() -> None:
 def test_load_boundaries_by_code_and_name(tmp_path: Path) -> None:
     square = {"type": "Polygon", "coordinates": [[[110, -7], [111, -7], [111, -8], [110, -7]]]}
     features = [
-        {"type": "Feature", "properties": {"WADMPR": "DI Yogyakarta", "WADMKK": "Sleman"}, "geometry": square},
-        {"type": "Feature", "properties": {"WADMPR": "Jawa Barat", "WADMKK": "Kota Bandung"}, "geometry": square},
+        {
+            "type": "Feature",
+            "properties": {"WADMPR": "DI Yogyakarta", "WADMKK": "Sleman"},
+            "geometry": square,
+        },
+        {
+            "type": "Feature",
+            "properties": {"WADMPR": "Jawa Barat", "WADMKK": "Kota Bandung"},
+            "geometry": square,
+        },
         {"type": "Feature", "properties": {"WADMPR": "Jawa Barat", "WADMKK": "Bandung"}, "geometry": square},
         {"type": "Feature", "properties": {"kode": "7171"}, "geometry": square},
         {"type": "Feature", "properties": {"WADMPR": "Jawa Barat", "WADMKK": "Atlantis"}, "geometry": square},
@@ -102,8 +125,13 @@ def test_shared_boundary_files_match() -> None:
     provinces = load_boundaries(GEO / "provinsi.geojson", Region.Level.PROVINCE)
     assert len(provinces.matched) == 38 and not provinces.unmatched and not provinces.missing
     out = StringIO()
-    call_command("regions", "load-boundaries", str(GEO / "kabupaten_kota.geojson"), "--level", "regency", stdout=out)
+    call_command(
+        "regions", "load-boundaries", str(GEO / "kabupaten_kota.geojson"), "--level", "regency", stdout=out
+    )
     # SOURCE.md: 507 features; 7 small cities are not in the file.
     missing = {"12.73", "12.76", "13.74", "13.75", "31.01", "33.71", "35.76"}
-    assert set(Region.objects.regencies().filter(boundary__isnull=True).values_list("code", flat=True)) == missing
+    assert (
+        set(Region.objects.regencies().filter(boundary__isnull=True).values_list("code", flat=True))
+        == missing
+    )
     assert "507" in out.getvalue()

@@ -1,7 +1,13 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from netral.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="home"),
+    path("", views.landing, name="landing"),
+    path("masuk/", views.NetralLoginView.as_view(), name="login"),
+    path("keluar/", views.logout_view, name="logout"),
+    path("beranda/", views.home, name="home"),
+    path("pengguna/", views.user_list, name="users"),
+    path("dua-langkah/", views.enrol, name="enrol"),
 ]

@@ -2,8 +2,60 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# Roles and institution kinds that see the whole register (accounts.Role / Institution.Kind values).
+FULL_REGISTER_ROLES = frozenset(
+    {"administrator", "data_custodian", "authority_analyst", "kemendagri_officer"}
+)
+FULL_REGISTER_KINDS = frozenset({"asn_authority", "kemendagri"})
+
+
+def _scope_for(user: Any) -> Any:
+    from netral.accounts.scope import scope_for  # the accounts app owns the scope rule
+
+    return scope_for(user)
+
+
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    def visible_to(self, user: Any) -> AgencyQuerySet:
+        """Agencies and their PPK titles are public organisational data, like regions: all of them."""
+        return self.all()
+
+
+class EmployeeQuerySet(models.QuerySet["Employee"]):
+    def visible_to(self, user: Any) -> EmployeeQuerySet:
+        """The register rows `user` may see; the one access rule for the register."""
+        return self.for_scope(_scope_for(user))
+
+    def for_scope(self, scope: Any) -> EmployeeQuerySet:
+        """The rule behind `visible_to`, for a `netral.accounts.scope.Scope`.
+
+        Administrators, data custodians, ASN-authority analysts and Kemendagri see everything;
+        Bawaslu sees employees whose region lies within its region (Bawaslu RI: everything);
+        a PPK office sees its own agency's employees; anyone else sees nothing.
+        """
+        kind = getattr(scope, "kind", "none")
+        if kind == "none":
+            return self.none()
+        if getattr(scope, "role", "") in FULL_REGISTER_ROLES or kind in FULL_REGISTER_KINDS:
+            return self.all()
+        if kind == "bawaslu":
+            if getattr(scope, "national", False):
+                return self.all()
+            prefix = getattr(scope, "region_prefix", None)
+            if not prefix:
+                return self.none()
+            from netral.regions.models import Region
+
+            return self.filter(region__in=Region.objects.filter(code__startswith=prefix))
+        agency_id = getattr(scope, "agency_id", None)
+        if kind == "ppk" and agency_id:
+            return self.filter(agency_id=agency_id)
+        return self.none()
 
 
 class Agency(models.Model):
@@ -19,9 +71,15 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="agencies",
+        "regions.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agencies",
         verbose_name=_("region"),
     )
+
+    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -35,8 +93,11 @@ class Agency(models.Model):
 class PPK(models.Model):
     """The official who imposes sanctions for an agency (Pejabat Pembina Kepegawaian)."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="ppks", verbose_name=_("agency"))
-    name = models.CharField(_("name"), max_length=200)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="ppks", verbose_name=_("agency")
+    )
+    # Empty until an administrator enters the official's name (reference data creates the office).
+    name = models.CharField(_("name"), max_length=200, blank=True)
     title = models.CharField(_("title"), max_length=200)
     acting = models.BooleanField(_("acting (Pj/Plt)"), default=False)
     start_date = models.DateField(_("in office from"), null=True, blank=True)
@@ -48,7 +109,7 @@ class PPK(models.Model):
         verbose_name_plural = _("PPKs")
 
     def __str__(self) -> str:
-        return f"{self.title} {self.name}"
+        return f"{self.title} {self.name}".strip()
 
 
 class Employee(models.Model):
@@ -77,12 +138,16 @@ class Employee(models.Model):
     employment = models.CharField(_("employment"), max_length=4, choices=Employment.choices)
     position_class = models.CharField(_("position class"), max_length=20, choices=PositionClass.choices)
     position_title = models.CharField(_("position"), max_length=200, blank=True, default="")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="employees", verbose_name=_("agency"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="employees", verbose_name=_("agency")
+    )
     region = models.ForeignKey(
         "regions.Region", on_delete=models.PROTECT, related_name="employees", verbose_name=_("region")
     )
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
     birth_date = models.DateField(_("birth date"))
+
+    objects = EmployeeQuerySet.as_manager()
 
     class Meta:
         ordering = ["nip"]

@@ -19,9 +19,30 @@ from rapidfuzz import fuzz
 
 from netral.regions.models import Region
 
-CODE_KEYS = ("kode", "code", "kode_prov", "kode_kab", "kode_kabkota", "kdppum", "kdpkab", "kd_prov", "kd_kab", "id")
+CODE_KEYS = (
+    "kode",
+    "code",
+    "kode_prov",
+    "kode_kab",
+    "kode_kabkota",
+    "kdppum",
+    "kdpkab",
+    "kd_prov",
+    "kd_kab",
+    "id",
+)
 PROVINCE_NAME_KEYS = ("provinsi", "wadmpr", "province", "nama_prov", "prov", "_prov")
-REGENCY_NAME_KEYS = ("wadmkk", "kabupaten", "kab_kota", "kabkota", "nama_kab", "regency", "namobj", "name", "nama")
+REGENCY_NAME_KEYS = (
+    "wadmkk",
+    "kabupaten",
+    "kab_kota",
+    "kabkota",
+    "nama_kab",
+    "regency",
+    "namobj",
+    "name",
+    "nama",
+)
 
 _ALIASES = {
     "dki jakarta": "jakarta",
@@ -35,7 +56,8 @@ _ALIASES = {
     "babel": "kepulauan bangka belitung",
 }
 _PREFIX = re.compile(
-    r"^(provinsi|prov\.?|kabupaten administrasi|kab\. administrasi|kota administrasi|kabupaten|kab\.?|kota adm\.?|kota)\s+"
+    r"^(provinsi|prov\.?|kabupaten administrasi|kab\. administrasi|kota administrasi"
+    r"|kabupaten|kab\.?|kota adm\.?|kota)\s+"
 )
 
 
@@ -91,7 +113,9 @@ class _Matcher:
         self.entries: list[tuple[Region, str | None, str]] = []  # (region, kind, spaceless base name)
         for region in regions:
             kind, base = split_kind(region.name)
-            self.entries.append((region, kind if level == Region.Level.REGENCY else None, base.replace(" ", "")))
+            self.entries.append(
+                (region, kind if level == Region.Level.REGENCY else None, base.replace(" ", ""))
+            )
 
     def match(self, props: dict[str, Any]) -> Region | None:
         code = _first(props, CODE_KEYS)

@@ -49,7 +49,12 @@ class Region(models.Model):
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     type = models.CharField(_("type"), max_length=10, choices=Type.choices)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("province")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("province"),
     )
     timezone = models.CharField(_("time zone"), max_length=4, choices=TimeZone.choices)
     boundary = models.JSONField(_("boundary (GeoJSON geometry)"), null=True, blank=True)

@@ -43,7 +43,9 @@ def load_regions() -> LoadResult:
         tz = timezone_for_province(prov.code)
         if prov.code not in existing:
             provinces.append(
-                Region(code=prov.code, name=prov.name, level=Region.Level.PROVINCE, type="provinsi", timezone=tz)
+                Region(
+                    code=prov.code, name=prov.name, level=Region.Level.PROVINCE, type="provinsi", timezone=tz
+                )
             )
         for reg in list_wilayah(prov.code):
             if reg.code in existing:

@@ -17,7 +17,9 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="verb", required=True)
         sub.add_parser("users", help="Create a demo user for every role and print the logins.")
         register = sub.add_parser("register", help="Generate a synthetic civil-servant register.")
-        register.add_argument("--size", type=int, default=20000, help="number of civil servants (default 20000)")
+        register.add_argument(
+            "--size", type=int, default=20000, help="number of civil servants (default 20000)"
+        )
         register.add_argument("--seed", type=int, default=0, help="random seed (same seed, same register)")
         everything = sub.add_parser("all", help="Users, register and (when ../shared/geo exists) boundaries.")
         everything.add_argument("--register-size", type=int, default=20000)

@@ -56,7 +56,9 @@ class Command(BaseCommand):
         try:
             report = load_boundaries(path, level, dry_run=dry_run)
         except (ValueError, UnicodeDecodeError) as exc:
-            raise CommandError(_("%(path)s is not a valid GeoJSON file: %(error)s") % {"path": path, "error": exc}) from exc
+            raise CommandError(
+                _("%(path)s is not a valid GeoJSON file: %(error)s") % {"path": path, "error": exc}
+            ) from exc
         self.stdout.write(
             _("%(matched)d features matched%(dry)s.")
             % {"matched": len(report.matched), "dry": _(" (dry run, nothing saved)") if dry_run else ""}

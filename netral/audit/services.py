@@ -1,0 +1,152 @@
+"""Writing and verifying the audit log.
+
+Actions call `record(...)` inside their own transaction, after the change they audit. `record`
+locks the chain head with SELECT ... FOR UPDATE (PostgreSQL; on SQLite every write transaction
+already holds the database write lock), so concurrent writers get consecutive seq numbers and each
+entry chains to the one before it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netral.audit.models import GENESIS_HASH, AuditEntry, ChainHead
+
+HEAD_PK = 1
+
+
+def _locked_head() -> ChainHead:
+    head = ChainHead.objects.select_for_update().filter(pk=HEAD_PK).first()
+    if head is None:
+        ChainHead.objects.get_or_create(pk=HEAD_PK)
+        head = ChainHead.objects.select_for_update().get(pk=HEAD_PK)
+    return head
+
+
+def _plain(data: dict[str, Any] | None) -> dict[str, Any]:
+    """Data as it will read back from the JSON column (dates as strings, tuples as lists)."""
+    if not data:
+        return {}
+    plain = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    if not isinstance(plain, dict):
+        raise TypeError("audit data must be a dict")
+    return plain
+
+
+def record(
+    action: str,
+    *,
+    actor: Any,
+    obj: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+    label: str | None = None,
+) -> AuditEntry:
+    """Append one entry to the audit log and return it.
+
+    `actor` is a user or None (the system, or an anonymous visitor: then say who in `label`).
+    `obj` is the model instance acted on. `data` holds ids, codes and states: never personal data
+    such as a reporter's identity, passwords or tokens.
+    """
+    actor_user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    if label is None:
+        label = actor_user.get_username() if actor_user is not None else "system"
+    object_type = object_id = ""
+    if obj is not None:
+        object_type = obj._meta.label_lower
+        object_id = str(obj.pk)
+    with transaction.atomic():
+        head = _locked_head()
+        entry = AuditEntry(
+            seq=head.seq + 1,
+            at=timezone.now(),
+            actor=actor_user,
+            actor_label=label[:150],
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            data=_plain(data),
+            prev_hash=head.hash,
+        )
+        entry.hash = entry.compute_hash()
+        entry.save(force_insert=True)
+        ChainHead.objects.filter(pk=HEAD_PK).update(seq=entry.seq, hash=entry.hash)
+    return entry
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    entries: int
+    head_seq: int
+    head_hash: str
+    broken_seq: int | None = None
+    # A stable code for programs (missing, prev_hash, content, truncated, unchained, head) and the
+    # same in words for people (in the active language).
+    code: str = ""
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "head_seq": self.head_seq,
+            "head_hash": self.head_hash,
+            "broken_seq": self.broken_seq,
+            "code": self.code,
+            "reason": self.reason,
+        }
+
+
+def verify() -> Verification:
+    """Walk the chain from seq 1 to the chain head and report the first broken link, if any.
+
+    Writers may append while this runs: entries after the head as read at the start are left for
+    the next run, except that rows beyond the current head (written without `record`) are reported.
+    """
+    head = ChainHead.objects.filter(pk=HEAD_PK).first()
+    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+    walked = 0
+
+    def broken(seq: int, code: str, reason: str) -> Verification:
+        return Verification(False, walked, head_seq, head_hash, broken_seq=seq, code=code, reason=reason)
+
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+    for entry in AuditEntry.objects.filter(seq__lte=head_seq).order_by("seq").iterator(chunk_size=2000):
+        walked += 1
+        if entry.seq != expected_seq:
+            return broken(
+                expected_seq,
+                "missing",
+                _("entry %(seq)s is missing (the next entry is %(found)s)")
+                % {"seq": expected_seq, "found": entry.seq},
+            )
+        if entry.prev_hash != prev_hash:
+            return broken(entry.seq, "prev_hash", _("its previous hash does not match the entry before it"))
+        if entry.compute_hash() != entry.hash:
+            return broken(entry.seq, "content", _("its content was changed (the hash does not match)"))
+        prev_hash = entry.hash
+        expected_seq += 1
+    last_seq = expected_seq - 1
+    if head_seq > last_seq:
+        return broken(
+            last_seq + 1,
+            "truncated",
+            _("entries %(first)s to %(last)s are missing (the chain head is at %(last)s)")
+            % {"first": last_seq + 1, "last": head_seq},
+        )
+    if head_hash != prev_hash:
+        return broken(last_seq, "head", _("the chain head does not match the last entry"))
+    with transaction.atomic():
+        current = ChainHead.objects.select_for_update().filter(pk=HEAD_PK).first()
+        beyond = AuditEntry.objects.filter(seq__gt=current.seq if current else 0).order_by("seq").first()
+    if beyond is not None:
+        return broken(beyond.seq, "unchained", _("this entry was added without going through the log writer"))
+    return Verification(True, walked, head_seq, head_hash)
