@@ -55,10 +55,17 @@ def main(argv: list[str] | None = None) -> int:
 
     if args[0] == "django-help":
         args = ["help"]
+    from django.db.utils import OperationalError, ProgrammingError
+
     try:
         execute_from_command_line(["netral", *args])
     except BrokenPipeError:  # `netral ... | head`
         sys.stderr.close()
+    except (OperationalError, ProgrammingError) as exc:
+        # Almost always a database that was never set up; say so instead of a traceback.
+        print(f"netral: database error: {exc}", file=sys.stderr)
+        print("netral: is the database set up? Run `netral setup` (safe to run again).", file=sys.stderr)
+        return 1
     return 0
 
 

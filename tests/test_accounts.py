@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from netral.accounts import services
@@ -264,13 +264,11 @@ def test_demo_users_refused_in_production(settings: object) -> None:
 def test_demo_users_command(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     out = io.StringIO()
-    call_command("accounts", "demo-users", "--json", stdout=out)
+    call_command("demo", "users", "--json", stdout=out)
     rows = json.loads(out.getvalue())
     assert len(rows) == 12
     assert {"username": "ppk.manado", "password": "netral-demo"}.items() <= rows[9].items()
     settings.PRODUCTION = True
     err = io.StringIO()
-    with translation.override("id"), pytest.raises(SystemExit) as exit_info:
-        call_command("accounts", "demo-users", stdout=io.StringIO(), stderr=err)
-    assert exit_info.value.code == 1
-    assert "tidak pernah dibuat di lingkungan produksi" in err.getvalue()
+    with translation.override("id"), pytest.raises(CommandError, match="tidak pernah dibuat"):
+        call_command("demo", "users", stdout=io.StringIO(), stderr=err)
