@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema, UploadedFile
+from ninja import Field, File, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.params import HeaderEx, P
 from pydantic import ConfigDict
@@ -168,7 +168,7 @@ def submit_report(
     response: HttpResponse,
     payload: ReportIn,
     idempotency: HeaderEx[str | None, P(alias=IDEMPOTENCY_HEADER, description=_KEY_HELP)] = None,
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """File a report (no login). Answers the tracking code and the receipt secret once.
 
     Send an `Idempotency-Key` header (e.g. a UUID) to make retries safe: the same key with the same
@@ -192,12 +192,15 @@ def submit_report(
         raise HttpError(403, str(exc)) from None
     if not submitted.created:
         response["Idempotent-Replayed"] = "true"
-    return 201, {
-        "tracking_code": submitted.tracking_code,
-        "receipt_secret": submitted.receipt_secret,
-        "state": submitted.report.state,
-        "filing_window": submitted.filing_window.as_dict(),
-    }
+    return Status(
+        201,
+        {
+            "tracking_code": submitted.tracking_code,
+            "receipt_secret": submitted.receipt_secret,
+            "state": submitted.report.state,
+            "filing_window": submitted.filing_window.as_dict(),
+        },
+    )
 
 
 def _next_deadline(report: Any) -> dict[str, Any] | None:
@@ -260,7 +263,7 @@ def add_evidence(
     tracking_code: str,
     receipt_secret: HeaderEx[str, P(alias=RECEIPT_HEADER, description="The receipt secret.")],
     file: File[UploadedFile],
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Upload one image (JPEG, PNG, WebP), PDF or video (MP4, MOV, WebM) as multipart field `file`.
     The type is checked by content; images lose their EXIF/GPS data. Too large: 413."""
     report = intake.find_report(tracking_code[:100], receipt_secret[:200])
@@ -272,9 +275,12 @@ def add_evidence(
         if exc.code == "too_large":
             raise HttpError(413, exc.message) from None
         raise InvalidInput([("file", exc.message)]) from None
-    return 201, {
-        "kind": item.kind,
-        "content_type": item.content_type,
-        "size": item.size,
-        "sha256": item.sha256,
-    }
+    return Status(
+        201,
+        {
+            "kind": item.kind,
+            "content_type": item.content_type,
+            "size": item.size,
+            "sha256": item.sha256,
+        },
+    )
