@@ -29,6 +29,24 @@ class NumberError:
         return str(self.template) % self.params if self.params else str(self.template)
 
 
+class CheckedNumber:
+    """What NIP and NIK results share: the list of errors and views of it."""
+
+    errors: tuple[NumberError, ...]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def error_codes(self) -> list[str]:
+        return [error.code for error in self.errors]
+
+    @property
+    def messages(self) -> list[str]:
+        return [error.message for error in self.errors]
+
+
 def clean_digits(text: str) -> str:
     """The input without any whitespace (NIPs are often written `19860926 201505 1 001`)."""
     return _WHITESPACE.sub("", text or "")

@@ -26,7 +26,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netral.personnel.idcheck import NumberError, clean_digits, make_date, only_ascii_digits
+from netral.personnel.idcheck import CheckedNumber, NumberError, clean_digits, make_date, only_ascii_digits
 
 NIK_LENGTH = 16
 FEMALE_DAY_OFFSET = 40
@@ -66,7 +66,7 @@ def default_regency_codes() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class NikInfo:
+class NikInfo(CheckedNumber):
     """The result of parsing a NIK. A field is None when its part of the number is invalid."""
 
     nik: str
@@ -78,18 +78,6 @@ class NikInfo:
     day: int | None = None  # the real day of birth (female offset removed)
     month: int | None = None
     yy: int | None = None
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
-
-    @property
-    def error_codes(self) -> list[str]:
-        return [error.code for error in self.errors]
-
-    @property
-    def messages(self) -> list[str]:
-        return [error.message for error in self.errors]
 
     @property
     def regency_code(self) -> str | None:

@@ -23,7 +23,14 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netral.personnel.idcheck import NumberError, add_years, clean_digits, make_date, only_ascii_digits
+from netral.personnel.idcheck import (
+    CheckedNumber,
+    NumberError,
+    add_years,
+    clean_digits,
+    make_date,
+    only_ascii_digits,
+)
 
 NIP_LENGTH = 18
 PPPK_MONTH = 21
@@ -49,7 +56,7 @@ def _error(code: str, **params: Any) -> NumberError:
 
 
 @dataclass(frozen=True)
-class NipInfo:
+class NipInfo(CheckedNumber):
     """The result of parsing a NIP. A field is None when its part of the number is invalid."""
 
     nip: str
@@ -60,18 +67,6 @@ class NipInfo:
     employment: str | None = None  # "pns" or "pppk"
     gender: str | None = None  # "L" or "P"
     serial: str | None = None
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
-
-    @property
-    def error_codes(self) -> list[str]:
-        return [error.code for error in self.errors]
-
-    @property
-    def messages(self) -> list[str]:
-        return [error.message for error in self.errors]
 
     @property
     def tmt(self) -> str | None:
