@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/logout/", logout_view, name="admin_logout"),  # the same audited logout
     path("admin/", admin.site.urls),
     path("api/", include("netral.api.urls")),
+    path("", include("netral.intake.urls")),
     path("", include("netral.accounts.urls")),
 ]

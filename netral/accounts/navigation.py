@@ -23,6 +23,18 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("accounts:home", _("Home")),
+    NavItem(
+        "intake:staff_list",
+        _("Reports"),
+        roles=frozenset(
+            {Role.BAWASLU_STAFF, Role.BAWASLU_COMMISSIONER, Role.ADMINISTRATOR, Role.DATA_CUSTODIAN}
+        ),
+    ),
+    NavItem(
+        "intake:finding",
+        _("Record a finding"),
+        roles=frozenset({Role.BAWASLU_STAFF, Role.BAWASLU_COMMISSIONER}),
+    ),
     NavItem("accounts:users", _("Users")),
     NavItem("admin:index", _("Administration"), staff_only=True),
 ]

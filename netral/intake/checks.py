@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from netral.elections.services import get_election
 from netral.intake.crypto import ReporterIdentity
 from netral.intake.validation import ReportInput
-from netral.workdays.services import DayType, compute_deadline, get_calendar
+from netral.workdays.services import DayType, WorkdaysError, compute_deadline, get_calendar
 
 FORMAL, MATERIAL = "formal", "material"
 
@@ -162,3 +162,20 @@ def missing_requirements(
         r.message
         for r in requirement_checklist(data, finding=finding, evidence_files=evidence_files, today=today)
     ]
+
+
+def next_deadline(report: Any) -> dict[str, Any] | None:
+    """The report's next legal deadline: while it waits for initial review, that clock runs from receipt.
+
+    Returns {"clock", "due_date", "due_at"} or None when no clock runs (the case workflow takes over
+    deadlines once it exists).
+    """
+    if report.state != "received":
+        return None
+    try:
+        deadline = compute_deadline(
+            f"{report.election.type}.initial_review", report.created_at, report.region_id
+        )
+    except WorkdaysError:
+        return None
+    return {"clock": deadline.clock, "due_date": deadline.due_date, "due_at": deadline.due_at}

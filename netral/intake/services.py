@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from netral.intake.checks import (
     filing_window,
     local_today,
     missing_requirements,
+    next_deadline,
     requirement_checklist,
     window_for_type,
 )
@@ -90,10 +92,12 @@ __all__ = [
     "filing_window",
     "find_report",
     "missing_requirements",
+    "next_deadline",
     "reporter_identity",
     "requirement_checklist",
     "rotate_reporter_identities",
     "submit_report",
+    "validate_report",
 ]
 
 # A retry with the same idempotency key gets the receipt secret again only within this time.
@@ -174,11 +178,9 @@ def _check_finding(valid: ValidReport, actor: Any) -> None:
         raise ReportValidationError({"region_code": [_("This region is outside your area of supervision.")]})
 
 
-def _employees_by_nip(reported: tuple[ReportedPersonInput, ...]) -> dict[str, int]:
-    nips = [p.nip for p in reported if p.nip]
-    if not nips:
-        return {}
-    return dict(Employee.objects.filter(nip__in=nips).values_list("nip", "pk"))
+def _register_entry(nip: str) -> Subquery | None:
+    """The register entry with this NIP, looked up by the INSERT itself (no round trip of its own)."""
+    return Subquery(Employee.objects.filter(nip=nip).order_by().values("pk")[:1]) if nip else None
 
 
 @sensitive_variables()
@@ -220,7 +222,6 @@ def submit_report(
     hashes: dict[LookupKind, str] = {"nik": "", "email": "", "phone": ""}
     if not valid.reporter.is_empty:
         token, hashes = encrypt_identity(valid.reporter), identity_hashes(valid.reporter)
-    employees = _employees_by_nip(valid.reported)
     fingerprint = _fingerprint(valid, channel, staff, settings.SECRET_KEY)
 
     for _attempt in range(5):
@@ -262,7 +263,7 @@ def submit_report(
                         position=p.position,
                         agency=p.agency,
                         nip=p.nip,
-                        employee_id=employees.get(p.nip),
+                        employee_id=_register_entry(p.nip),
                     )
                     for p in valid.reported
                 )

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext as _
 
 from netral.elections.models import Election
@@ -47,6 +50,41 @@ IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]([\x20-\x7e]{0,198}[\x21-\x7e])?")
 # Control characters other than tab, newline and carriage return (PostgreSQL refuses NUL outright).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PHONE_CHARS = re.compile(r"[0-9+()\-. ]+")
+
+
+# Regions and elections are reference data read on every submission (about 2 ms of ORM work each
+# under load): each process keeps the rows it looked up for REFERENCE_CACHE_SECONDS. The cache is
+# emptied when a row is saved or deleted in this process and when tables are flushed (tests), and it
+# is neither read nor filled inside a transaction, whose reads could be of rows not yet committed.
+# An edit made by another process is seen within REFERENCE_CACHE_SECONDS; a new code at once.
+REFERENCE_CACHE_SECONDS = 60.0
+_reference_cache: dict[tuple[str, str], tuple[float, Any]] = {}
+_M = TypeVar("_M", bound=models.Model)
+
+
+def _forget_references(**_kwargs: Any) -> None:
+    _reference_cache.clear()
+
+
+for _model in (Region, Election):
+    for _signal in (post_save, post_delete):
+        _signal.connect(_forget_references, sender=_model, dispatch_uid=f"intake-refcache-{_model.__name__}")
+post_migrate.connect(_forget_references, dispatch_uid="intake-refcache-migrate")
+
+
+def _reference(model: type[_M], code: str) -> _M | None:
+    """The row of `model` with this `code` (cached per process outside transactions), or None."""
+    cacheable = not transaction.get_connection().in_atomic_block
+    key = (model._meta.label, code)
+    now = time.monotonic()
+    hit = _reference_cache.get(key) if cacheable else None
+    if hit is not None and now - hit[0] < REFERENCE_CACHE_SECONDS:
+        found: _M = hit[1]
+        return found
+    row = model._default_manager.filter(code=code).first()
+    if cacheable and row is not None:
+        _reference_cache[key] = (now, row)
+    return row
 
 
 class IntakeError(Exception):
@@ -239,13 +277,13 @@ def validate_report(data: Any, *, today: dt.date, finding: bool = False) -> Vali
     region = None
     region_code = c.text("region_code", data.region_code, required=True)
     if region_code:
-        region = Region.objects.filter(code=region_code).first()
+        region = _reference(Region, region_code)
         if region is None:
             c.add("region_code", _("Unknown region code."))
     election = None
     election_code = c.text("election", data.election, required=True)
     if election_code:
-        election = Election.objects.filter(code=election_code).first()
+        election = _reference(Election, election_code)
         if election is None:
             c.add("election", _("Unknown election."))
 

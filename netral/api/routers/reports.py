@@ -24,7 +24,6 @@ from netral.api.idempotency import HEADER as IDEMPOTENCY_HEADER
 from netral.api.idempotency import idempotency_key
 from netral.api.schemas import ErrorOut, ValidationErrorOut
 from netral.intake import services as intake
-from netral.workdays import services as workdays
 
 router = Router(tags=["reports"])
 
@@ -203,19 +202,6 @@ def submit_report(
     )
 
 
-def _next_deadline(report: Any) -> dict[str, Any] | None:
-    """While a report waits for its initial review, that review's clock runs from receipt."""
-    if report.state != "received":
-        return None
-    try:
-        deadline = workdays.compute_deadline(
-            f"{report.election.type}.initial_review", report.created_at, report.region_id
-        )
-    except workdays.WorkdaysError:
-        return None
-    return {"clock": deadline.clock, "due_date": deadline.due_date, "due_at": deadline.due_at}
-
-
 @router.get(
     "/reports/{tracking_code}",
     response={200: ReportStatusOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut},
@@ -237,7 +223,7 @@ def report_status(
         "state": report.state,
         "received_at": report.created_at,
         "daluwarsa": report.daluwarsa,
-        "next_deadline": _next_deadline(report),
+        "next_deadline": intake.next_deadline(report),
         "messages": [
             {"direction": message.direction, "body": message.body, "sent_at": message.created_at}
             for message in report.messages.order_by("created_at", "pk")
