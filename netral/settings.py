@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "netral.accounts",
     "netral.audit",
     "netral.intake",
+    "netral.cases",
     "netral.api",
 ]
 

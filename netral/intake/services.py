@@ -284,6 +284,10 @@ def submit_report(
                         "reported_persons": len(valid.reported),
                     },
                 )
+                # Into the workflow (issue 4): a new report becomes a case in the same transaction.
+                from netral.cases.services import open_case_for_report
+
+                open_case_for_report(report, actor=staff)
         except IntegrityError:
             if key is not None and (earlier := _replay(key, valid, channel, staff, received_at)) is not None:
                 return earlier  # a retry, or a concurrent call with the same key that got in first

@@ -1,0 +1,252 @@
+"""The only code that changes a case's state.
+
+`transition(case, action, actor=..., reason=...)` checks the rule (transitions.RULES), the actor's
+role and scope, then in one database transaction: a conditional UPDATE on `version` (two people
+acting at once: one wins, the other gets ConcurrentChange), the Transition row, the clocks, the
+audit entry, and notifications scheduled with `transaction.on_commit`.
+
+Notifications: every callable in `NOTIFICATION_HOOKS` is called with a `CaseEvent` after the
+transaction commits (a stub until the notifications part of issue 4 plugs in; tests append to it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netral.audit.services import record
+from netral.cases import transitions
+from netral.cases.models import Case, CaseNumberCounter, CaseReport, Deadline, Transition
+from netral.cases.transitions import OPEN_CASE, State
+from netral.workdays.services import compute_deadline
+
+
+class TransitionRefused(Exception):
+    """The action may not be taken (unknown, wrong state, wrong role, out of scope). `str()` is
+    the translated message; `code` is stable for programs."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class ConcurrentChange(TransitionRefused):
+    """Someone else changed the case between reading and acting."""
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    case_id: int
+    number: str
+    action: str
+    from_state: str
+    to_state: str
+    actor_id: int | None
+
+
+# Called after commit with each CaseEvent; exceptions in a hook are not caught.
+NOTIFICATION_HOOKS: list[Callable[[CaseEvent], None]] = []
+
+
+@dataclass(frozen=True)
+class ClockEffect:
+    meet: tuple[str, ...] = ()  # clock suffixes met by the action
+    start: tuple[str, ...] = ()  # clock suffixes started by the action
+
+
+# Clock names are "<election type>.<suffix>" (workdays clocks). OPEN_CASE starts initial_review.
+CLOCK_EFFECTS: dict[str, ClockEffect] = {
+    OPEN_CASE: ClockEffect(start=("initial_review",)),
+    "register": ClockEffect(meet=("initial_review",), start=("decision",)),
+    "reject_formal": ClockEffect(meet=("initial_review",)),
+    "reject_expired": ClockEffect(meet=("initial_review",)),
+    "decide_violation": ClockEffect(meet=("decision",)),
+    "decide_not_violation": ClockEffect(meet=("decision",)),
+}
+
+# Clocks counted from the receipt of the report rather than from the action that starts them
+# (pilkada.decision: 3 days after receipt; pemilu.decision: 7 working days after registration).
+FROM_RECEIPT = frozenset({"pilkada.decision", "pemilu.initial_review", "pilkada.initial_review"})
+
+
+def _apply_clocks(case: Case, action: str, at: dt.datetime) -> None:
+    effect = CLOCK_EFFECTS.get(action)
+    if effect is None:
+        return
+    prefix = case.election.type
+    if effect.meet:
+        names = [f"{prefix}.{suffix}" for suffix in effect.meet]
+        Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN).update(
+            state=Deadline.State.MET, met_at=at
+        )
+    for suffix in effect.start:
+        clock = f"{prefix}.{suffix}"
+        start = case.received_at if clock in FROM_RECEIPT else at
+        due = compute_deadline(clock, start, region_code=case.region_id)
+        Deadline.objects.create(
+            case=case, clock=clock, started_on=due.start, due_date=due.due_date, due_at=due.due_at
+        )
+
+
+def _schedule(event: CaseEvent) -> None:
+    def notify() -> None:
+        for hook in list(NOTIFICATION_HOOKS):
+            hook(event)
+
+    transaction.on_commit(notify)
+
+
+def _audit(case: Case, action: str, from_state: str, actor: Any, label: str | None) -> None:
+    record(
+        f"cases.{action}",
+        actor=actor,
+        obj=case,
+        label=label,
+        data={
+            "number": case.number,
+            "from": from_state,
+            "to": case.state,
+            "region": case.region_id,
+            "version": case.version,
+        },
+    )
+
+
+def _check(case: Case, action: str, actor: Any) -> transitions.Rule:
+    rule = transitions.rule_for(action)
+    if rule is None:
+        raise TransitionRefused(_("Unknown action “%(action)s”.") % {"action": action}, "unknown_action")
+    if case.state not in rule.from_states:
+        raise TransitionRefused(
+            _("This action is not possible while the case is in state “%(state)s”.") % {"state": case.state},
+            "wrong_state",
+        )
+    active = actor is not None and getattr(actor, "is_authenticated", False) and actor.is_active
+    if not active or getattr(actor, "role", "") not in rule.roles:
+        raise TransitionRefused(_("Your role may not take this action."), "role")
+    if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
+        raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
+    return rule
+
+
+def transition(
+    case: Case, action: str, *, actor: Any, reason: str = "", at: dt.datetime | None = None
+) -> Case:
+    """Take `action` on `case` as `actor`; returns the case with its new state and version.
+
+    Raises TransitionRefused (with a translated message) or ConcurrentChange. `at` (aware) is the
+    moment of the action, for imports and tests; default now.
+    """
+    rule = _check(case, action, actor)
+    at = at or timezone.now()
+    if timezone.is_naive(at):
+        raise ValueError("at must be timezone-aware")
+    from_state = case.state
+    with transaction.atomic():
+        changed = Case.objects.filter(pk=case.pk, version=case.version, state=from_state).update(
+            state=rule.to_state, version=F("version") + 1, updated_at=at
+        )
+        if changed == 0:
+            raise ConcurrentChange(
+                _("The case was changed by someone else in the meantime; reload it and try again."),
+                "concurrent_change",
+            )
+        case.state = rule.to_state
+        case.version += 1
+        case.updated_at = at
+        Transition.objects.create(
+            case=case,
+            from_state=from_state,
+            to_state=rule.to_state,
+            action=action,
+            actor=actor,
+            actor_role=actor.role,
+            reason=reason,
+            at=at,
+        )
+        _apply_clocks(case, action, at)
+        _audit(case, action, from_state, actor, None)
+        _schedule(CaseEvent(case.pk, case.number, action, from_state, case.state, actor.pk))
+    return case
+
+
+def _next_number(region_id: str, year: int) -> str:
+    """`<region code>/<year>/<6-digit sequence>`, numbered per region and year under a row lock."""
+    for _attempt in range(3):
+        bumped = CaseNumberCounter.objects.filter(region_id=region_id, year=year).update(last=F("last") + 1)
+        if bumped == 0:
+            try:
+                with transaction.atomic():
+                    CaseNumberCounter.objects.create(region_id=region_id, year=year, last=1)
+            except IntegrityError:
+                continue  # another transaction created the counter first: bump it
+        last = CaseNumberCounter.objects.get(region_id=region_id, year=year).last
+        return f"{region_id}/{year}/{last:06d}"
+    raise RuntimeError("could not allocate a case number")
+
+
+def open_case_for_report(report: Any, *, actor: Any = None) -> Case:
+    """Put a new intake report into the workflow: a case in state `received` (channel, daluwarsa,
+    a Transition "" → received and the initial-review deadline). Call inside the report's transaction."""
+    actor_user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    received_at = report.created_at
+    with transaction.atomic():
+        region = report.region
+        year = received_at.astimezone(region.zoneinfo).year
+        case = Case.objects.create(
+            number=_next_number(region.code, year),
+            region=region,
+            election=report.election,
+            state=State.RECEIVED,
+            daluwarsa=report.daluwarsa,
+            channel=report.channel,
+            received_at=received_at,
+        )
+        CaseReport.objects.create(case=case, report=report)
+        Transition.objects.create(
+            case=case,
+            from_state="",
+            to_state=State.RECEIVED,
+            action=OPEN_CASE,
+            actor=actor_user,
+            actor_role=getattr(actor_user, "role", "") if actor_user else "",
+            at=received_at,
+        )
+        _apply_clocks(case, OPEN_CASE, received_at)
+        label = None if actor_user else f"public ({report.channel})"
+        _audit(case, OPEN_CASE, "", actor_user, label)
+        _schedule(
+            CaseEvent(case.pk, case.number, OPEN_CASE, "", case.state, actor_user.pk if actor_user else None)
+        )
+    return case
+
+
+def _named(action: str) -> Callable[..., Case]:
+    def act(case: Case, *, actor: Any, reason: str = "", at: dt.datetime | None = None) -> Case:
+        return transition(case, action, actor=actor, reason=reason, at=at)
+
+    act.__name__ = action
+    act.__doc__ = f"`transition(case, {action!r}, ...)`."
+    return act
+
+
+start_initial_review = _named("start_initial_review")
+register = _named("register")
+reject_formal = _named("reject_formal")
+reject_expired = _named("reject_expired")
+start_clarification = _named("start_clarification")
+start_study = _named("start_study")
+to_plenary = _named("to_plenary")
+decide_violation = _named("decide_violation")
+decide_not_violation = _named("decide_not_violation")
+forward_to_authority = _named("forward_to_authority")
+forward_to_gakkumdu = _named("forward_to_gakkumdu")
+forward_to_other = _named("forward_to_other")
