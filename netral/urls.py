@@ -12,5 +12,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("netral.api.urls")),
     path("", include("netral.intake.urls")),
+    path("", include("netral.cases.urls")),
     path("", include("netral.accounts.urls")),
 ]

@@ -301,6 +301,8 @@ def test_funnel_counts_equal_hand_counts(
         "not_proven": 1,
         "forwarded": 1,
         "forwarded_asn_authority": 1,
+        **{stage: 0 for stage in ("recommended", "sent_to_ppk", "ppk_overdue", "warned", "blocked")},
+        **{stage: 0 for stage in ("sanctioned", "left_service")},
     }
     sleman_only = services.funnel(Case.objects.visible_to(staff))
     assert (sleman_only["reported"], sleman_only["registered"]) == (4, 2)

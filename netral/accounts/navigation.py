@@ -31,6 +31,21 @@ NAV_ITEMS: list[NavItem] = [
         ),
     ),
     NavItem(
+        "cases:inbox",
+        _("Cases"),
+        roles=frozenset(
+            {
+                Role.BAWASLU_STAFF,
+                Role.BAWASLU_COMMISSIONER,
+                Role.AUTHORITY_ANALYST,
+                Role.PPK_OFFICER,
+                Role.KEMENDAGRI_OFFICER,
+                Role.ADMINISTRATOR,
+                Role.DATA_CUSTODIAN,
+            }
+        ),
+    ),
+    NavItem(
         "intake:finding",
         _("Record a finding"),
         roles=frozenset({Role.BAWASLU_STAFF, Role.BAWASLU_COMMISSIONER}),

@@ -21,10 +21,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netral.accounts.services import NoAuthorityError, current_asn_authority
 from netral.audit.services import record
 from netral.cases import transitions
 from netral.cases.models import Case, CaseNumberCounter, CaseReport, Deadline, Transition
-from netral.cases.transitions import OPEN_CASE, State
+from netral.cases.transitions import OPEN_CASE, SYSTEM_ROLE, State
 from netral.workdays.services import compute_deadline
 
 
@@ -40,6 +41,24 @@ class TransitionRefused(Exception):
 
 class ConcurrentChange(TransitionRefused):
     """Someone else changed the case between reading and acting."""
+
+
+class SystemActor:
+    """The actor of automatic steps (the escalation worker): role `system`, no user row, no scope
+    check. Only code passes it; no user can have this role."""
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = False
+    role = SYSTEM_ROLE
+    pk = None
+    institution = None
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM = SystemActor()
 
 
 @dataclass(frozen=True)
@@ -58,11 +77,13 @@ NOTIFICATION_HOOKS: list[Callable[[CaseEvent], None]] = []
 
 @dataclass(frozen=True)
 class ClockEffect:
-    meet: tuple[str, ...] = ()  # clock suffixes met by the action
-    start: tuple[str, ...] = ()  # clock suffixes started by the action
+    meet: tuple[str, ...] = ()  # clocks met by the action
+    start: tuple[str, ...] = ()  # clocks started by the action
+    overdue: tuple[str, ...] = ()  # open clocks marked overdue by the action
 
 
-# Clock names are "<election type>.<suffix>" (workdays clocks). OPEN_CASE starts initial_review.
+# A bare suffix means the clock "<election type>.<suffix>"; a dotted name ("ppk.follow_up") is a
+# workdays clock of its own that applies to any election type. OPEN_CASE starts initial_review.
 CLOCK_EFFECTS: dict[str, ClockEffect] = {
     OPEN_CASE: ClockEffect(start=("initial_review",)),
     "register": ClockEffect(meet=("initial_review",), start=("decision",)),
@@ -70,7 +91,22 @@ CLOCK_EFFECTS: dict[str, ClockEffect] = {
     "reject_expired": ClockEffect(meet=("initial_review",)),
     "decide_violation": ClockEffect(meet=("decision",)),
     "decide_not_violation": ClockEffect(meet=("decision",)),
+    "acknowledge_receipt": ClockEffect(start=("authority.verification",)),
+    "find_not_proven": ClockEffect(meet=("authority.verification",)),
+    "reject_at_authority": ClockEffect(meet=("authority.verification",)),
+    "recommend": ClockEffect(meet=("authority.verification",)),
+    "send_to_ppk": ClockEffect(start=("ppk.follow_up",)),
+    "mark_ppk_overdue": ClockEffect(overdue=("ppk.follow_up",)),
+    "warn_ppk": ClockEffect(start=("ppk.follow_up_after_warning",)),
+    "block": ClockEffect(overdue=("ppk.follow_up_after_warning",)),
+    "record_sanction": ClockEffect(meet=("ppk.follow_up", "ppk.follow_up_after_warning")),
+    "record_left_service": ClockEffect(meet=("ppk.follow_up", "ppk.follow_up_after_warning")),
 }
+
+
+def clock_name(case: Case, clock: str) -> str:
+    return clock if "." in clock else f"{case.election.type}.{clock}"
+
 
 # Clocks counted from the receipt of the report rather than from the action that starts them
 # (pilkada.decision: 3 days after receipt; pemilu.decision: 7 working days after registration).
@@ -81,14 +117,18 @@ def _apply_clocks(case: Case, action: str, at: dt.datetime) -> None:
     effect = CLOCK_EFFECTS.get(action)
     if effect is None:
         return
-    prefix = case.election.type
     if effect.meet:
-        names = [f"{prefix}.{suffix}" for suffix in effect.meet]
+        names = [clock_name(case, clock) for clock in effect.meet]
         Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN).update(
             state=Deadline.State.MET, met_at=at
         )
+    if effect.overdue:
+        names = [clock_name(case, clock) for clock in effect.overdue]
+        Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN).update(
+            state=Deadline.State.OVERDUE
+        )
     for suffix in effect.start:
-        clock = f"{prefix}.{suffix}"
+        clock = clock_name(case, suffix)
         start = case.received_at if clock in FROM_RECEIPT else at
         due = compute_deadline(clock, start, region_code=case.region_id)
         Deadline.objects.create(
@@ -132,6 +172,10 @@ def _check(case: Case, action: str, actor: Any) -> transitions.Rule:
     active = actor is not None and getattr(actor, "is_authenticated", False) and actor.is_active
     if not active or getattr(actor, "role", "") not in rule.roles:
         raise TransitionRefused(_("Your role may not take this action."), "role")
+    if actor is SYSTEM:
+        return rule
+    if actor.role == SYSTEM_ROLE:  # pragma: no cover - only SYSTEM has the system role
+        raise TransitionRefused(_("Your role may not take this action."), "role")
     if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
         raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
     return rule
@@ -167,15 +211,28 @@ def transition(
             from_state=from_state,
             to_state=rule.to_state,
             action=action,
-            actor=actor,
+            actor=None if actor is SYSTEM else actor,
             actor_role=actor.role,
             reason=reason,
             at=at,
         )
         _apply_clocks(case, action, at)
-        _audit(case, action, from_state, actor, None)
+        _side_effects(case, action, at)
+        system = actor is SYSTEM
+        _audit(case, action, from_state, None if system else actor, "system" if system else None)
         _schedule(CaseEvent(case.pk, case.number, action, from_state, case.state, actor.pk))
     return case
+
+
+def _side_effects(case: Case, action: str, at: dt.datetime) -> None:
+    """Fields a transition sets on the case itself (the stage rows are written by `sanctions`)."""
+    if action == "forward_to_authority":
+        on = at.astimezone(case.region.zoneinfo).date()
+        try:
+            case.authority = current_asn_authority(on=on)
+        except NoAuthorityError as error:
+            raise TransitionRefused(str(error), "no_authority") from error
+        Case.objects.filter(pk=case.pk).update(authority=case.authority)
 
 
 def _next_number(region_id: str, year: int) -> str:
@@ -250,3 +307,7 @@ decide_not_violation = _named("decide_not_violation")
 forward_to_authority = _named("forward_to_authority")
 forward_to_gakkumdu = _named("forward_to_gakkumdu")
 forward_to_other = _named("forward_to_other")
+acknowledge_receipt = _named("acknowledge_receipt")
+verify = _named("verify")
+find_not_proven = _named("find_not_proven")
+reject_at_authority = _named("reject_at_authority")

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from netral.cases.models import Case, Deadline, Transition
+from netral.cases.models import BlockRecord, Case, Deadline, Recommendation, SanctionDecree, Transition
 
 
 class ReadOnly:
@@ -35,6 +35,49 @@ class DeadlineInline(ReadOnly, admin.TabularInline[Deadline, Case]):
     extra = 0
 
 
+class RecommendationInline(ReadOnly, admin.TabularInline[Recommendation, Case]):
+    model = Recommendation
+    fields = ("created_at", "authority", "item", "sanction_level", "agency", "superior_knew_and_did_nothing")
+    readonly_fields = fields
+    extra = 0
+
+
+class SanctionDecreeInline(ReadOnly, admin.TabularInline[SanctionDecree, Recommendation]):
+    model = SanctionDecree
+    fields = ("number", "date", "form", "start", "end", "pppk")
+    readonly_fields = fields
+    extra = 0
+
+
+class BlockRecordInline(ReadOnly, admin.TabularInline[BlockRecord, Recommendation]):
+    model = BlockRecord
+    fields = ("requested_at", "lifted_at", "reason")
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(ReadOnly, admin.ModelAdmin[Recommendation]):
+    list_display = ("case", "authority", "item", "sanction_level", "agency", "created_at")
+    list_filter = ("sanction_level", "authority")
+    readonly_fields = (
+        "case",
+        "authority",
+        "item",
+        "sanction_level",
+        "agency",
+        "reported_person",
+        "superior_knew_and_did_nothing",
+        "text",
+        "created_at",
+    )
+    inlines = (SanctionDecreeInline, BlockRecordInline)
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        visible = Case.objects.visible_to(request.user).values("pk")
+        return Recommendation.objects.filter(case__in=visible).select_related("case", "item", "agency")
+
+
 @admin.register(Case)
 class CaseAdmin(ReadOnly, admin.ModelAdmin[Case]):
     list_display = ("number", "state", "region", "election", "channel", "daluwarsa", "received_at")
@@ -52,8 +95,9 @@ class CaseAdmin(ReadOnly, admin.ModelAdmin[Case]):
         "created_at",
         "updated_at",
         "version",
+        "authority",
     )
-    inlines = (TransitionInline, DeadlineInline)
+    inlines = (TransitionInline, DeadlineInline, RecommendationInline)
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return Case.objects.visible_to(request.user).select_related("region", "election")

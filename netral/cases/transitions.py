@@ -1,8 +1,9 @@
-"""The allowed transitions of a case, as data (DOMAIN.md §4, Bawaslu stage).
+"""The allowed transitions of a case, as data (DOMAIN.md §4).
 
 Each `Rule` says which action moves a case from which states to which state, and which roles may
-take it. `actions.transition` is the only code that applies them. Later stages (ASN authority, PPK,
-Gakkumdu) add rows here.
+take it. `BAWASLU_RULES` is the Bawaslu stage, `AUTHORITY_PPK_RULES` the ASN-authority and PPK stages,
+`RULES` both; `actions.transition` is the only code that applies them. Gakkumdu and other-law routes end at
+their forwarding for now.
 """
 
 from __future__ import annotations
@@ -24,10 +25,30 @@ class State:
     FORWARDED_ASN_AUTHORITY = "forwarded_asn_authority"
     FORWARDED_GAKKUMDU = "forwarded_gakkumdu"
     FORWARDED_OTHER = "forwarded_other"
+    # ASN-authority stage.
+    AUTHORITY_RECEIVED = "authority_received"
+    VERIFIED = "verified"
+    NOT_PROVEN = "not_proven"
+    REJECTED = "rejected"
+    RECOMMENDED = "recommended"
+    # PPK stage.
+    SENT_TO_PPK = "sent_to_ppk"
+    SANCTIONED = "sanctioned"
+    LEFT_SERVICE = "left_service"
+    PPK_OVERDUE = "ppk_overdue"
+    WARNED = "warned"
+    BLOCKED = "blocked"
+    UNBLOCKED = "unblocked"
 
 
 STAFF = frozenset({"bawaslu_staff"})
 COMMISSIONER = frozenset({"bawaslu_commissioner"})
+AUTHORITY = frozenset({"authority_analyst"})
+PPK = frozenset({"ppk_officer"})
+KEMENDAGRI = frozenset({"kemendagri_officer"})
+# The pseudo-role of automatic steps (the escalation worker); only `actions.SYSTEM` has it.
+SYSTEM_ROLE = "system"
+SYSTEM = frozenset({SYSTEM_ROLE})
 
 # The action that brings a new report into the workflow ("" → received). It is not in RULES: only
 # `actions.open_case_for_report` takes it, for whoever filed the report (the public included).
@@ -47,7 +68,7 @@ def _rule(action: str, from_states: set[str], to_state: str, roles: frozenset[st
 
 
 S = State
-RULES: tuple[Rule, ...] = (
+BAWASLU_RULES: tuple[Rule, ...] = (
     _rule("start_initial_review", {S.RECEIVED}, S.INITIAL_REVIEW, STAFF),
     _rule("register", {S.INITIAL_REVIEW}, S.REGISTERED, STAFF),
     _rule("reject_formal", {S.INITIAL_REVIEW}, S.REJECTED_FORMAL, STAFF),
@@ -61,6 +82,27 @@ RULES: tuple[Rule, ...] = (
     _rule("forward_to_gakkumdu", {S.VIOLATION}, S.FORWARDED_GAKKUMDU, STAFF),
     _rule("forward_to_other", {S.VIOLATION}, S.FORWARDED_OTHER, STAFF),
 )
+
+# The ASN-authority and PPK stages (DOMAIN.md §4).
+AUTHORITY_PPK_RULES: tuple[Rule, ...] = (
+    # ASN authority (the institution the case was forwarded to).
+    _rule("acknowledge_receipt", {S.FORWARDED_ASN_AUTHORITY}, S.AUTHORITY_RECEIVED, AUTHORITY),
+    _rule("verify", {S.AUTHORITY_RECEIVED}, S.VERIFIED, AUTHORITY),
+    _rule("find_not_proven", {S.VERIFIED}, S.NOT_PROVEN, AUTHORITY),
+    _rule("reject_at_authority", {S.VERIFIED}, S.REJECTED, AUTHORITY),
+    _rule("recommend", {S.VERIFIED}, S.RECOMMENDED, AUTHORITY),
+    _rule("send_to_ppk", {S.RECOMMENDED}, S.SENT_TO_PPK, AUTHORITY),
+    # PPK (of the agency the recommendation is addressed to), Kemendagri, and the escalation worker.
+    _rule("record_sanction", {S.SENT_TO_PPK, S.PPK_OVERDUE, S.WARNED, S.BLOCKED}, S.SANCTIONED, PPK),
+    _rule("record_left_service", {S.SENT_TO_PPK, S.PPK_OVERDUE, S.WARNED, S.BLOCKED}, S.LEFT_SERVICE, PPK),
+    _rule("mark_ppk_overdue", {S.SENT_TO_PPK}, S.PPK_OVERDUE, SYSTEM),
+    _rule("warn_ppk", {S.PPK_OVERDUE}, S.WARNED, KEMENDAGRI),
+    _rule("block", {S.WARNED}, S.BLOCKED, AUTHORITY | SYSTEM),
+    _rule("unblock", {S.SANCTIONED, S.LEFT_SERVICE}, S.UNBLOCKED, AUTHORITY | SYSTEM),
+)
+
+# Every rule of every stage: what `actions.transition` applies and the workspace offers.
+RULES: tuple[Rule, ...] = BAWASLU_RULES + AUTHORITY_PPK_RULES
 
 BY_ACTION: dict[str, Rule] = {rule.action: rule for rule in RULES}
 if len(BY_ACTION) != len(RULES):  # pragma: no cover - a programming error in the table above

@@ -1,0 +1,165 @@
+"""Staff pages of the cases: the inboxes (`/perkara/`) and a case's workspace with its actions.
+
+Who gets in: the staff roles of `workspace.CASE_ROLES` (others: 403). What they see:
+`Case.objects.visible_to(user)` only; any other case is a 404. Actions are POSTed to
+`case_action` and applied by `actions.transition`, which checks role, state, scope and version again;
+a refusal shows its message on the workspace and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netral.cases import workspace
+from netral.cases.actions import ConcurrentChange, TransitionRefused, transition
+from netral.cases.models import Case
+
+PAGE_SIZE = 25
+REASON_MAX = 2000
+TABS = ("awaiting", "due_soon", "overdue")
+View = Callable[..., HttpResponseBase]
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+def _case_staff(view: View) -> View:
+    """Login required; users outside `workspace.CASE_ROLES` get the 403 page."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not workspace.may_open_cases(request.user):
+            return render(request, "cases/forbidden.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# --- inboxes ----------------------------------------------------------------------------------------
+
+
+@_case_staff
+def inbox(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    now = timezone.now()
+    tab = request.GET.get("tab", "awaiting")
+    if tab not in TABS:
+        tab = "awaiting"
+    counts = {
+        "awaiting": workspace.awaiting_me(user).count(),
+        "due_soon": workspace.due_soon(user, now).count(),
+        "overdue": workspace.overdue(user, now).count(),
+    }
+    rows: list[Any]
+    page: Page[Any]
+    if tab == "awaiting":
+        page = Paginator(workspace.awaiting_me(user), PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = [(case, workspace.state_label(case.state)) for case in page.object_list]
+    else:
+        deadlines = workspace.due_soon(user, now) if tab == "due_soon" else workspace.overdue(user, now)
+        page = Paginator(deadlines, PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = [
+            (workspace.deadline_view(deadline, user, now), workspace.state_label(deadline.case.state))
+            for deadline in page.object_list
+        ]
+    context = {"tab": tab, "counts": counts, "page": page, "rows": rows}
+    return _no_store(render(request, "cases/inbox.html", context))
+
+
+# --- workspace --------------------------------------------------------------------------------------
+
+
+def _visible(request: HttpRequest, pk: int) -> Case:
+    queryset = Case.objects.visible_to(request.user).select_related("region", "election")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _workspace(request: HttpRequest, case: Case, *, refusal: str = "", reason: str = "") -> HttpResponse:
+    user = request.user
+    now = timezone.now()
+    links = case.case_reports.select_related("report").prefetch_related("report__reported_persons__employee")
+    reports = [link.report for link in links.order_by("added_at", "pk")]
+    persons = [(person, report) for report in reports for person in report.reported_persons.all()]
+    timeline = [
+        {
+            "transition": item,
+            "from": workspace.state_label(item.from_state),
+            "to": workspace.state_label(item.to_state),
+            "action": workspace.action_label(item.action),
+            "role": workspace.role_label(item.actor_role) if item.actor_role else "",
+            "at": workspace.moment_text(item.at, case.region.zoneinfo, str(case.region.timezone)),
+        }
+        for item in case.transitions.select_related("actor").order_by("at", "pk")
+    ]
+    deadlines = [
+        workspace.deadline_view(deadline, user, now)
+        for deadline in case.deadlines.select_related("case__region").order_by("due_at", "pk")
+    ]
+    actions = [
+        (rule.action, workspace.action_label(rule.action)) for rule in workspace.available_actions(case, user)
+    ]
+    context = {
+        "case": case,
+        "state": workspace.state_label(case.state),
+        "received": workspace.moment_text(case.received_at, case.region.zoneinfo, str(case.region.timezone)),
+        "timeline": timeline,
+        "deadlines": deadlines,
+        "reports": reports,
+        "persons": persons,
+        "actions": actions,
+        "refusal": refusal,
+        "reason": reason,
+    }
+    status = 409 if refusal else 200
+    return _no_store(render(request, "cases/workspace.html", context, status=status))
+
+
+@_case_staff
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workspace(request, _visible(request, pk))
+
+
+@require_POST
+@_case_staff
+def case_action(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _visible(request, pk)
+    action = request.POST.get("action", "")
+    reason = request.POST.get("reason", "").strip()[:REASON_MAX]
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = case.version
+    if version != case.version:
+        # The page was read before someone else acted: the action would be taken on a stale view.
+        refusal = str(ConcurrentChange(_concurrent_message(), "concurrent_change"))
+        return _workspace(request, case, refusal=refusal, reason=reason)
+    try:
+        transition(case, action, actor=request.user, reason=reason)
+    except TransitionRefused as exc:  # includes ConcurrentChange
+        fresh = _visible(request, pk)
+        return _workspace(request, fresh, refusal=exc.message, reason=reason)
+    messages.success(
+        request,
+        _("Done: %(action)s. The case is now “%(state)s”.")
+        % {"action": workspace.action_label(action), "state": workspace.state_label(case.state)},
+    )
+    return redirect("cases:detail", case.pk)
+
+
+def _concurrent_message() -> str:
+    return _("The case was changed by someone else in the meantime; reload it and try again.")

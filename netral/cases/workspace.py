@@ -1,0 +1,253 @@
+"""What the staff pages show of a case: labels, the actions open to one user, the inboxes and the
+deadlines as each reader reads them. Read-only; every state change goes through `actions.transition`.
+
+`available_actions(case, user)` and `awaiting_states(user)` are computed from `transitions.RULES`
+(the same data `transition` checks), so later stages appear here without changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db.models import QuerySet
+from django.utils import formats, timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from netral.accounts.models import Role
+from netral.cases import transitions
+from netral.cases.models import Case, Deadline
+from netral.regions.models import ZONE_INFO, TimeZone
+from netral.workdays.services import get_calendar
+
+# Who may open the case pages (others get the 403 page). What they see is `Case.objects.visible_to`.
+CASE_ROLES = frozenset(
+    {
+        Role.BAWASLU_STAFF,
+        Role.BAWASLU_COMMISSIONER,
+        Role.AUTHORITY_ANALYST,
+        Role.PPK_OFFICER,
+        Role.KEMENDAGRI_OFFICER,
+        Role.ADMINISTRATOR,
+        Role.DATA_CUSTODIAN,
+    }
+)
+DUE_SOON_WORKING_DAYS = 2
+
+STATE_LABELS: dict[str, Promise] = {
+    "received": gettext_lazy("Received"),
+    "initial_review": gettext_lazy("Initial review"),
+    "registered": gettext_lazy("Registered"),
+    "rejected_formal": gettext_lazy("Rejected (formal requirements)"),
+    "rejected_expired": gettext_lazy("Rejected (expired)"),
+    "clarification": gettext_lazy("Clarification"),
+    "study": gettext_lazy("Study (kajian)"),
+    "plenary": gettext_lazy("Plenary"),
+    "violation": gettext_lazy("Violation proven"),
+    "not_violation": gettext_lazy("Not a violation"),
+    "forwarded_asn_authority": gettext_lazy("Forwarded to the ASN authority"),
+    "forwarded_gakkumdu": gettext_lazy("Forwarded to Gakkumdu"),
+    "forwarded_other": gettext_lazy("Forwarded to another body"),
+    "authority_received": gettext_lazy("Received by the ASN authority"),
+    "verified": gettext_lazy("Verified by the ASN authority"),
+    "not_proven": gettext_lazy("Not proven (ASN authority)"),
+    "rejected": gettext_lazy("Rejected by the ASN authority"),
+    "recommended": gettext_lazy("Sanction recommended"),
+    "sent_to_ppk": gettext_lazy("Sent to the PPK"),
+    "sanctioned": gettext_lazy("Sanctioned"),
+    "left_service": gettext_lazy("Left the civil service"),
+    "ppk_overdue": gettext_lazy("PPK overdue"),
+    "warned": gettext_lazy("PPK warned"),
+    "blocked": gettext_lazy("Blocked"),
+    "unblocked": gettext_lazy("Unblocked"),
+}
+ACTION_LABELS: dict[str, Promise] = {
+    "open_case": gettext_lazy("Case opened"),
+    "start_initial_review": gettext_lazy("Start the initial review"),
+    "register": gettext_lazy("Register"),
+    "reject_formal": gettext_lazy("Reject: formal requirements not met"),
+    "reject_expired": gettext_lazy("Reject: expired (daluwarsa)"),
+    "start_clarification": gettext_lazy("Start clarification"),
+    "start_study": gettext_lazy("Start the study (kajian)"),
+    "to_plenary": gettext_lazy("Take to the plenary"),
+    "decide_violation": gettext_lazy("Decide: violation"),
+    "decide_not_violation": gettext_lazy("Decide: not a violation"),
+    "forward_to_authority": gettext_lazy("Forward to the ASN authority"),
+    "forward_to_gakkumdu": gettext_lazy("Forward to Gakkumdu"),
+    "forward_to_other": gettext_lazy("Forward to another body"),
+    "acknowledge_receipt": gettext_lazy("Acknowledge receipt"),
+    "verify": gettext_lazy("Verify"),
+    "find_not_proven": gettext_lazy("Find: not proven"),
+    "reject_at_authority": gettext_lazy("Reject"),
+    "recommend": gettext_lazy("Recommend a sanction"),
+    "send_to_ppk": gettext_lazy("Send to the PPK"),
+    "record_sanction": gettext_lazy("Record the sanction decree"),
+    "record_left_service": gettext_lazy("Record: left the civil service"),
+    "mark_ppk_overdue": gettext_lazy("Mark the PPK overdue"),
+    "warn_ppk": gettext_lazy("Warn the PPK"),
+    "block": gettext_lazy("Block"),
+    "unblock": gettext_lazy("Unblock"),
+}
+CLOCK_LABELS: dict[str, Promise] = {
+    "initial_review": gettext_lazy("Initial review"),
+    "decision": gettext_lazy("Plenary decision"),
+    "verification": gettext_lazy("Verification by the ASN authority"),
+    "follow_up": gettext_lazy("PPK follow-up"),
+    "follow_up_after_warning": gettext_lazy("PPK follow-up after the warning"),
+}
+
+
+def _humanise(code: str) -> str:
+    return code.replace("_", " ").capitalize()
+
+
+def state_label(state: str) -> str:
+    return str(STATE_LABELS.get(state) or _humanise(state)) if state else "—"
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action) or _humanise(action))
+
+
+def clock_label(clock: str) -> str:
+    suffix = clock.rsplit(".", 1)[-1]
+    return str(CLOCK_LABELS.get(suffix) or _humanise(suffix))
+
+
+def role_label(role: str) -> str:
+    if role == "system":  # transitions.SYSTEM_ROLE (the escalation worker)
+        return str(gettext_lazy("the system"))
+    return str(Role(role).label) if role in Role.values else (role or "—")
+
+
+def may_open_cases(user: Any) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and (user.is_superuser or getattr(user, "role", "") in CASE_ROLES)
+    )
+
+
+# --- actions ----------------------------------------------------------------------------------------
+
+
+def _acting_role(user: Any) -> str:
+    active = getattr(user, "is_authenticated", False) and user.is_active
+    return str(getattr(user, "role", "")) if active else ""
+
+
+def available_actions(case: Case, user: Any) -> list[transitions.Rule]:
+    """The rules this user may take on this case now (state and role; the case is visible to them)."""
+    role = _acting_role(user)
+    return [rule for rule in transitions.RULES if case.state in rule.from_states and role in rule.roles]
+
+
+def awaiting_states(user: Any) -> set[str]:
+    """The states in which this user's role has something to do."""
+    role = _acting_role(user)
+    return {state for rule in transitions.RULES if role in rule.roles for state in rule.from_states}
+
+
+# --- inboxes ----------------------------------------------------------------------------------------
+
+
+def visible_cases(user: Any) -> QuerySet[Case]:
+    return Case.objects.visible_to(user)
+
+
+def awaiting_me(user: Any) -> QuerySet[Case]:
+    states = awaiting_states(user)
+    return (
+        visible_cases(user)
+        .filter(state__in=states)
+        .select_related("region", "election")
+        .order_by("received_at", "pk")
+    )
+
+
+def due_soon_cutoff(now: dt.datetime) -> dt.datetime:
+    """The end of the office day `DUE_SOON_WORKING_DAYS` national working days after today (WIB)."""
+    calendar = get_calendar(None)
+    today = calendar.local_date(now)
+    return calendar.due_at(calendar.add_days(today, DUE_SOON_WORKING_DAYS, "working"))
+
+
+def _open_deadlines(user: Any) -> QuerySet[Deadline]:
+    return (
+        Deadline.objects.filter(state=Deadline.State.OPEN, case__in=visible_cases(user).values("pk"))
+        .select_related("case", "case__region", "case__election")
+        .order_by("due_at", "pk")
+    )
+
+
+def due_soon(user: Any, now: dt.datetime | None = None) -> QuerySet[Deadline]:
+    now = now or timezone.now()
+    return _open_deadlines(user).filter(due_at__gte=now, due_at__lte=due_soon_cutoff(now))
+
+
+def overdue(user: Any, now: dt.datetime | None = None) -> QuerySet[Deadline]:
+    return _open_deadlines(user).filter(due_at__lt=now or timezone.now())
+
+
+# --- times ------------------------------------------------------------------------------------------
+
+
+def viewer_zone(user: Any) -> tuple[ZoneInfo, str]:
+    """The reader's own time zone: their institution's region (WIB for national institutions)."""
+    institution = getattr(user, "institution", None)
+    region = getattr(institution, "region", None) if institution is not None else None
+    code = region.timezone if region is not None else TimeZone.WIB
+    return ZONE_INFO[code], str(code)
+
+
+def moment_text(moment: dt.datetime, zone: ZoneInfo, zone_name: str) -> str:
+    """`23 April 2024, 16:00 WITA`."""
+    return f"{formats.date_format(moment.astimezone(zone), 'j F Y, H:i')} {zone_name}"
+
+
+def countdown(due_at: dt.datetime, now: dt.datetime) -> str:
+    """`3 days 4 hours left`, `5 hours left` or `overdue by 2 days 1 hour`."""
+    seconds = int((due_at - now).total_seconds())
+    left = seconds >= 0
+    minutes = abs(seconds) // 60
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(ngettext("%(n)d day", "%(n)d days", days) % {"n": days})
+    if hours:
+        parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
+    if not days and (mins or not hours):
+        parts.append(ngettext("%(n)d minute", "%(n)d minutes", mins) % {"n": mins})
+    span = " ".join(parts)
+    if left:
+        return _("%(span)s left") % {"span": span}
+    return _("overdue by %(span)s") % {"span": span}
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    deadline: Deadline
+    label: str
+    region_time: str
+    viewer_time: str
+    countdown: str
+    overdue: bool
+
+
+def deadline_view(deadline: Deadline, user: Any, now: dt.datetime) -> DeadlineView:
+    zone, name = viewer_zone(user)
+    region = deadline.case.region
+    due_at = deadline.due_at
+    return DeadlineView(
+        deadline=deadline,
+        label=clock_label(deadline.clock),
+        region_time=moment_text(due_at, region.zoneinfo, str(region.timezone)),
+        viewer_time=moment_text(due_at, zone, name),
+        countdown=countdown(due_at, now) if deadline.state == Deadline.State.OPEN else "",
+        overdue=deadline.state == Deadline.State.OPEN and due_at < now,
+    )
