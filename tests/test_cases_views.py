@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from netral.accounts.models import User
 from netral.cases import actions, workspace
 from netral.cases.models import Case, Deadline, Transition
+from tests.test_cases_authority_support import forwarded_case
 from tests.test_cases_support import new_case, walk
 
 pytestmark = pytest.mark.django_db
@@ -322,3 +323,18 @@ def test_clock_labels_use_the_last_part_of_the_clock_name() -> None:
         assert workspace.clock_label("pilkada.decision") == "Plenary decision"
         assert workspace.clock_label("ppk.follow_up_after_warning") == "PPK follow-up after the warning"
         assert workspace.clock_label("x.something_new") == "Something new"
+
+
+def test_steps_that_need_their_own_data_are_not_buttons(
+    bawaslu_kab_sleman: User, commissioner_kab_sleman: User, bkn_analyst: User
+) -> None:
+    case = forwarded_case(bawaslu_kab_sleman, commissioner_kab_sleman)
+    for action in ("acknowledge_receipt", "verify"):
+        case = actions.transition(case, action, actor=bkn_analyst)
+    offered = {rule.action for rule in workspace.available_actions(case, bkn_analyst)}
+    assert offered == {"find_not_proven", "reject_at_authority"}  # not "recommend": it needs its form
+    response = post(client_for(bkn_analyst), case, "recommend")
+    assert response.status_code == 409
+    assert "needs its own form" in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == "verified"

@@ -101,6 +101,10 @@ AUTHORITY_PPK_RULES: tuple[Rule, ...] = (
     _rule("unblock", {S.SANCTIONED, S.LEFT_SERVICE}, S.UNBLOCKED, AUTHORITY | SYSTEM),
 )
 
+# Actions that carry their own data (a recommendation, a decree, a block reason): taken only through
+# their functions in `sanctions.py`, never as a bare state change from a button.
+DATA_ACTIONS: frozenset[str] = frozenset({"recommend", "record_sanction", "record_left_service", "block"})
+
 # Every rule of every stage: what `actions.transition` applies and the workspace offers.
 RULES: tuple[Rule, ...] = BAWASLU_RULES + AUTHORITY_PPK_RULES
 

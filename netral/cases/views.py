@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from netral.cases import workspace
 from netral.cases.actions import ConcurrentChange, TransitionRefused, transition
 from netral.cases.models import Case
+from netral.cases.transitions import DATA_ACTIONS
 
 PAGE_SIZE = 25
 REASON_MAX = 2000
@@ -147,6 +148,11 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
     if version != case.version:
         # The page was read before someone else acted: the action would be taken on a stale view.
         refusal = str(ConcurrentChange(_concurrent_message(), "concurrent_change"))
+        return _workspace(request, case, refusal=refusal, reason=reason)
+    if action in DATA_ACTIONS:
+        refusal = _(
+            "This step needs its own form (recommendation, decree or block reason); it cannot be taken here."
+        )
         return _workspace(request, case, refusal=refusal, reason=reason)
     try:
         transition(case, action, actor=request.user, reason=reason)

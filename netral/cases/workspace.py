@@ -141,9 +141,16 @@ def _acting_role(user: Any) -> str:
 
 
 def available_actions(case: Case, user: Any) -> list[transitions.Rule]:
-    """The rules this user may take on this case now (state and role; the case is visible to them)."""
+    """The rules this user may take on this case now with a button (state and role; the case is visible
+    to them). Actions that need their own data (transitions.DATA_ACTIONS) are not among them."""
     role = _acting_role(user)
-    return [rule for rule in transitions.RULES if case.state in rule.from_states and role in rule.roles]
+    return [
+        rule
+        for rule in transitions.RULES
+        if case.state in rule.from_states
+        and role in rule.roles
+        and rule.action not in transitions.DATA_ACTIONS
+    ]
 
 
 def awaiting_states(user: Any) -> set[str]:
