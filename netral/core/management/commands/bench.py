@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import json
 from types import ModuleType
 from typing import Any
@@ -32,13 +33,28 @@ class Command(BaseCommand):
         parser.add_argument("name", help=f"benchmark name or 'all' ({', '.join(_available())})")
         parser.add_argument("--json", action="store_true", help="print one JSON object per benchmark")
         parser.add_argument("--size", type=int, default=None, help="problem size (benchmark-specific)")
+        parser.add_argument("--seconds", type=float, default=None, help="run time of load benchmarks")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        names = _available() if options["name"] == "all" else [options["name"]]
+        run_all = options["name"] == "all"
+        names = _available() if run_all else [options["name"]]
+        failed: list[str] = []
         for name in names:
             module = _load(name)
-            kwargs = {"size": options["size"]} if options["size"] else {}
-            result: dict[str, Any] = module.run(**kwargs)
+            kwargs: dict[str, Any] = {"size": options["size"]} if options["size"] else {}
+            params = inspect.signature(module.run).parameters
+            takes_seconds = "seconds" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+            if options["seconds"] and takes_seconds:
+                kwargs["seconds"] = options["seconds"]
+            try:
+                result: dict[str, Any] = module.run(**kwargs)
+            except CommandError as exc:
+                if not run_all:
+                    raise
+                # e.g. the intake benchmark needs PostgreSQL: report it and go on with the others.
+                self.stderr.write(f"{name}: not run: {exc}")
+                failed.append(name)
+                continue
             if options["json"]:
                 self.stdout.write(json.dumps({"benchmark": name, **result}))
                 continue
@@ -47,3 +63,5 @@ class Command(BaseCommand):
             for key, value in result.items():
                 shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
                 self.stdout.write(f"  {key.ljust(width)}  {shown}")
+        if failed:
+            raise CommandError(f"benchmarks not run: {', '.join(failed)}")
