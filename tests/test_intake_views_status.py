@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core import signing
 from django.test import Client
 from PIL import Image
 
@@ -198,7 +201,11 @@ def test_a_tampered_session_entry_opens_nothing(client: Client, receipt: service
     open_status(client, receipt.tracking_code, receipt.receipt_secret)
     session = client.session
     token = session[views_status.SESSION_KEY]
-    session[views_status.SESSION_KEY] = token.replace(str(receipt.report.pk), str(other.report.pk), 1)
+    # Swap the signed payload for one naming the other report, keeping the old signature.
+    _payload, _, signature = token.partition(":")
+    claim = {"report": other.report.pk, "code": other.tracking_code, "at": int(time.time())}
+    forged = signing.b64_encode(json.dumps(claim).encode()).decode()
+    session[views_status.SESSION_KEY] = f"{forged}:{signature}"
     session.save()
     html = text(client.get("/lacak/"))
     assert 'id="status-code"' not in html and other.tracking_code not in html
