@@ -3,7 +3,8 @@
 Actions call `record(...)` inside their own transaction, after the change they audit. `record`
 locks the chain head with SELECT ... FOR UPDATE (PostgreSQL; on SQLite every write transaction
 already holds the database write lock), so concurrent writers get consecutive seq numbers and each
-entry chains to the one before it.
+entry chains to the one before it. A write is three statements (lock and read the head, INSERT the
+entry, UPDATE the head) and no savepoint; the last entry is never re-read.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ HEAD_PK = 1
 
 
 def _locked_head() -> ChainHead:
-    head = ChainHead.objects.select_for_update().filter(pk=HEAD_PK).first()
-    if head is None:
+    """Lock the chain head row and read its seq and hash in one statement."""
+    try:
+        return ChainHead.objects.select_for_update().get(pk=HEAD_PK)
+    except ChainHead.DoesNotExist:
+        # Only if the row made by the migration was removed: recreate it, then lock it.
         ChainHead.objects.get_or_create(pk=HEAD_PK)
-        head = ChainHead.objects.select_for_update().get(pk=HEAD_PK)
-    return head
+        return ChainHead.objects.select_for_update().get(pk=HEAD_PK)
 
 
 def _plain(data: dict[str, Any] | None) -> dict[str, Any]:
@@ -61,7 +64,9 @@ def record(
     if obj is not None:
         object_type = obj._meta.label_lower
         object_id = str(obj.pk)
-    with transaction.atomic():
+    # No savepoint: inside the caller's transaction a failed write fails that whole transaction
+    # (the action must not commit without its entry); outside one, this is its own transaction.
+    with transaction.atomic(savepoint=False):
         head = _locked_head()
         entry = AuditEntry(
             seq=head.seq + 1,
