@@ -266,6 +266,7 @@ def open_case_for_report(report: Any, *, actor: Any = None) -> Case:
             daluwarsa=report.daluwarsa,
             channel=report.channel,
             received_at=received_at,
+            occurred_on=report.occurred_on,
         )
         CaseReport.objects.create(case=case, report=report)
         Transition.objects.create(

@@ -53,6 +53,16 @@ def case_condition(user: Any) -> models.Q | None:
     return models.Q(pk__in=[])
 
 
+class Employment(models.TextChoices):
+    """Employment status of the reported person (triage's `employment`); only PNS and PPPK are ASN."""
+
+    PNS = "pns", "PNS"
+    PPPK = "pppk", "PPPK"
+    HONORER = "honorer", _("temporary staff (honorer)")
+    KEPALA_DESA = "kepala_desa", _("village head")
+    UNKNOWN = "unknown", _("unknown")
+
+
 class CaseQuerySet(models.QuerySet["Case"]):
     def visible_to(self, user: Any) -> CaseQuerySet:
         condition = case_condition(user)
@@ -84,6 +94,31 @@ class Case(models.Model):
         related_name="authority_cases",
         verbose_name=_("ASN authority"),
     )
+
+    # Classification, filled when a supervisor accepts or corrects a triage suggestion (or types it).
+    # Blank/null until then; analytics counts these.
+    group = models.CharField(_("violation group"), max_length=40, blank=True, default="", db_index=True)
+    item = models.ForeignKey(
+        "catalogue.CatalogueItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("catalogue item"),
+    )
+    employment = models.CharField(
+        _("employment status"), max_length=20, choices=Employment.choices, default=Employment.UNKNOWN
+    )
+    position_class = models.CharField(_("position class"), max_length=20, blank=True, default="")
+    agency = models.ForeignKey(
+        "personnel.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("agency"),
+    )
+    occurred_on = models.DateField(_("date it happened"), null=True, blank=True)
 
     objects = CaseQuerySet.as_manager()
 
