@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -91,7 +91,9 @@ CLOCK_EFFECTS: dict[str, ClockEffect] = {
     "reject_expired": ClockEffect(meet=("initial_review",)),
     "decide_violation": ClockEffect(meet=("decision",)),
     "decide_not_violation": ClockEffect(meet=("decision",)),
-    "acknowledge_receipt": ClockEffect(start=("authority.verification",)),
+    # The receiver's clock starts at the forwarding; a timely acknowledgement of the package restarts
+    # it from the acknowledgement (forwarding.restart_clock, docs/documents.md).
+    "forward_to_authority": ClockEffect(start=("authority.verification",)),
     "find_not_proven": ClockEffect(meet=("authority.verification",)),
     "reject_at_authority": ClockEffect(meet=("authority.verification",)),
     "recommend": ClockEffect(meet=("authority.verification",)),
@@ -178,6 +180,15 @@ def _check(case: Case, action: str, actor: Any) -> transitions.Rule:
         raise TransitionRefused(_("Your role may not take this action."), "role")
     if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
         raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
+    if action == "register" and case.daluwarsa:
+        # The reporting-window check at registration (intake set `daluwarsa` at receipt).
+        raise TransitionRefused(
+            _(
+                "This report was filed after the reporting window (daluwarsa) and cannot be registered; "
+                "reject it as expired (“Reject: expired (daluwarsa)”) instead."
+            ),
+            "daluwarsa",
+        )
     return rule
 
 
@@ -194,22 +205,23 @@ def transition(
     if timezone.is_naive(at):
         raise ValueError("at must be timezone-aware")
     from_state = case.state
+    to_state = rule.to_state or from_state  # transitions.STAY: the state does not change
     with transaction.atomic():
         changed = Case.objects.filter(pk=case.pk, version=case.version, state=from_state).update(
-            state=rule.to_state, version=F("version") + 1, updated_at=at
+            state=to_state, version=F("version") + 1, updated_at=at
         )
         if changed == 0:
             raise ConcurrentChange(
                 _("The case was changed by someone else in the meantime; reload it and try again."),
                 "concurrent_change",
             )
-        case.state = rule.to_state
+        case.state = to_state
         case.version += 1
         case.updated_at = at
         Transition.objects.create(
             case=case,
             from_state=from_state,
-            to_state=rule.to_state,
+            to_state=to_state,
             action=action,
             actor=None if actor is SYSTEM else actor,
             actor_role=actor.role,
@@ -217,15 +229,18 @@ def transition(
             at=at,
         )
         _apply_clocks(case, action, at)
-        _side_effects(case, action, at)
+        _side_effects(case, action, at, actor)
         system = actor is SYSTEM
         _audit(case, action, from_state, None if system else actor, "system" if system else None)
         _schedule(CaseEvent(case.pk, case.number, action, from_state, case.state, actor.pk))
     return case
 
 
-def _side_effects(case: Case, action: str, at: dt.datetime) -> None:
-    """Fields a transition sets on the case itself (the stage rows are written by `sanctions`)."""
+def _side_effects(case: Case, action: str, at: dt.datetime, actor: Any) -> None:
+    """Fields a transition sets on the case itself (the stage rows are written by `sanctions`), and the
+    forwarding package of a forwarding action and its acknowledgement (`forwarding`)."""
+    from netral.cases import forwarding
+
     if action == "forward_to_authority":
         on = at.astimezone(case.region.zoneinfo).date()
         try:
@@ -233,21 +248,26 @@ def _side_effects(case: Case, action: str, at: dt.datetime) -> None:
         except NoAuthorityError as error:
             raise TransitionRefused(str(error), "no_authority") from error
         Case.objects.filter(pk=case.pk).update(authority=case.authority)
+    if action in forwarding.PACKAGE_ACTIONS:
+        forwarding.create_package(case, action, actor=actor, at=at)
+    elif action == "acknowledge_receipt":
+        forwarding.on_receipt_acknowledged(case, actor=actor, at=at)
 
 
 def _next_number(region_id: str, year: int) -> str:
-    """`<region code>/<year>/<6-digit sequence>`, numbered per region and year under a row lock."""
-    for _attempt in range(3):
-        bumped = CaseNumberCounter.objects.filter(region_id=region_id, year=year).update(last=F("last") + 1)
-        if bumped == 0:
-            try:
-                with transaction.atomic():
-                    CaseNumberCounter.objects.create(region_id=region_id, year=year, last=1)
-            except IntegrityError:
-                continue  # another transaction created the counter first: bump it
-        last = CaseNumberCounter.objects.get(region_id=region_id, year=year).last
-        return f"{region_id}/{year}/{last:06d}"
-    raise RuntimeError("could not allocate a case number")
+    """`<region code>/<year>/<6-digit sequence>`, numbered per region and year under a row lock.
+
+    One statement (PostgreSQL and SQLite): create the counter at 1 or bump it, and read it back. The
+    bumped row stays locked until the transaction ends, so numbers have no gaps and no repeats."""
+    table = CaseNumberCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (region_id, year, last) VALUES (%s, %s, 1) "  # noqa: S608 - our table
+            f"ON CONFLICT (region_id, year) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [region_id, year],
+        )
+        last = cursor.fetchone()[0]
+    return f"{region_id}/{year}/{last:06d}"
 
 
 def open_case_for_report(report: Any, *, actor: Any = None) -> Case:
@@ -255,7 +275,8 @@ def open_case_for_report(report: Any, *, actor: Any = None) -> Case:
     a Transition "" → received and the initial-review deadline). Call inside the report's transaction."""
     actor_user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     received_at = report.created_at
-    with transaction.atomic():
+    # No savepoint of its own: a failure here fails the report's whole transaction.
+    with transaction.atomic(savepoint=False):
         region = report.region
         year = received_at.astimezone(region.zoneinfo).year
         case = Case.objects.create(

@@ -10,11 +10,15 @@ each claimed deadline it:
 - `ppk.follow_up_after_warning` overdue on a `warned` case: `sanctions.block` (system actor) with
   the reason `block_reason()` (Indonesian);
 - any other clock: the deadline is marked overdue only (no state change);
-- after commit, calls every hook in `ESCALATION_HOOKS` with an `EscalationEvent` naming the owner
-  role of the step and their superior (`ESCALATION_ROLES`). State changes also go through
+- after the batch commits, calls every hook in `ESCALATION_HOOKS` with an `EscalationEvent` naming
+  the owner role of the step and their superior (`ESCALATION_ROLES`), all events of the batch in
+  one transaction. State changes also go through
   `actions.NOTIFICATION_HOOKS` like every transition.
 
-A deadline leaves the `open` state when claimed, so a second sweep does nothing new.
+A deadline leaves the `open` state when claimed, so a second sweep does nothing new; the claim is a
+conditional UPDATE (`state = open`), so a row two workers read at once is processed by one of them
+only (`skipped` counts the other's). `ensure_schedule()` keeps the django-q2 schedule that runs
+`schedule_sweep` every minute (`netral worker`).
 """
 
 from __future__ import annotations
@@ -94,9 +98,13 @@ class SweepResult:
     ppk_overdue: int = 0
     blocked: int = 0
     refused: int = 0  # state changes refused (the case moved on in the meantime)
+    skipped: int = 0  # claimed but already marked by another worker (never processed twice)
 
     def as_dict(self) -> dict[str, int]:
-        return asdict(self)
+        """The counts printed by `netral escalate --json` (`skipped` is not part of that output)."""
+        counts = asdict(self)
+        counts.pop("skipped")
+        return counts
 
 
 def _claim(now: dt.datetime, batch: int) -> list[Deadline]:
@@ -128,15 +136,22 @@ def _escalate_case(deadline: Deadline, now: dt.datetime, result: SweepResult) ->
     return ""
 
 
-def _notify(event: EscalationEvent) -> None:
-    def run() -> None:
-        for hook in list(ESCALATION_HOOKS):
-            hook(event)
+def _notify(events: list[EscalationEvent]) -> None:
+    """After the batch commits, call the hooks with each event, all in one transaction (what the
+    hooks write, e.g. notifications, is committed once per batch, not once per event)."""
 
-    transaction.on_commit(run)
+    def run() -> None:
+        with transaction.atomic():
+            for event in events:
+                for hook in list(ESCALATION_HOOKS):
+                    hook(event)
+
+    if events:
+        transaction.on_commit(run)
 
 
 def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
+    events: list[EscalationEvent] = []
     with transaction.atomic():
         claimed = _claim(now, batch)
         numbers = dict(Case.objects.filter(pk__in={d.case_id for d in claimed}).values_list("pk", "number"))
@@ -145,12 +160,15 @@ def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
             marked = Deadline.objects.filter(pk=deadline.pk, state=Deadline.State.OPEN).update(
                 state=Deadline.State.OVERDUE
             )
-            if not marked:  # pragma: no cover - the row is locked by this transaction
+            if not marked:
+                # Another worker marked it between our read and this update (SQLite, or a database
+                # without SKIP LOCKED): it is theirs, so it is neither escalated nor notified twice.
+                result.skipped += 1
                 continue
             result.overdue_marked += 1
             action = _escalate_case(deadline, now, result)
             roles = escalation_for(deadline.clock)
-            _notify(
+            events.append(
                 EscalationEvent(
                     deadline.pk,
                     deadline.case_id,
@@ -162,6 +180,7 @@ def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
                     action,
                 )
             )
+        _notify(events)
     return len(claimed)
 
 
@@ -181,3 +200,33 @@ def sweep(now: dt.datetime | None = None, *, batch: int = 500) -> SweepResult:
 def schedule_sweep(**_kwargs: Any) -> dict[str, int]:
     """Entry point for a task scheduler (django-q2 `Schedule` on `netral.cases.escalation.schedule_sweep`)."""
     return sweep().as_dict()
+
+
+SCHEDULE_NAME = "netral: escalation sweep"
+SCHEDULE_FUNC = "netral.cases.escalation.schedule_sweep"
+
+
+def ensure_schedule(minutes: int = 1) -> tuple[Any, bool]:
+    """The django-q2 `Schedule` running `schedule_sweep` every `minutes`; returns (schedule, created).
+
+    Idempotent: one schedule of that name is kept (brought up to date; duplicates left by two
+    workers starting at once are removed).
+    """
+    from django_q.models import Schedule
+
+    if minutes < 1:
+        raise ValueError("minutes must be at least 1")
+    wanted = {"func": SCHEDULE_FUNC, "schedule_type": Schedule.MINUTES, "minutes": minutes, "repeats": -1}
+    with transaction.atomic():
+        rows = list(Schedule.objects.select_for_update().filter(name=SCHEDULE_NAME).order_by("pk"))
+        if not rows:
+            return Schedule.objects.create(name=SCHEDULE_NAME, **wanted), True
+        keep, extra = rows[0], rows[1:]
+        if extra:
+            Schedule.objects.filter(pk__in=[row.pk for row in extra]).delete()
+        changed = [field for field, value in wanted.items() if getattr(keep, field) != value]
+        for field in changed:
+            setattr(keep, field, wanted[field])
+        if changed:
+            keep.save(update_fields=changed)
+        return keep, False

@@ -353,3 +353,13 @@ class BlockRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recommendation_id}: {self.requested_at:%Y-%m-%d}"
+
+
+# Helper modules: issued documents and forwarding packages (models_documents); the rows of the extension,
+# Gakkumdu / other-law routes and classification history (models_steps).
+from netral.cases.models_documents import Document as Document  # noqa: E402
+from netral.cases.models_documents import DocumentKind as DocumentKind  # noqa: E402
+from netral.cases.models_documents import ForwardingPackage as ForwardingPackage  # noqa: E402
+from netral.cases.models_steps import ClassificationChange as ClassificationChange  # noqa: E402
+from netral.cases.models_steps import DecisionExtension as DecisionExtension  # noqa: E402
+from netral.cases.models_steps import ExternalRoute as ExternalRoute  # noqa: E402

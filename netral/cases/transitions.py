@@ -2,8 +2,8 @@
 
 Each `Rule` says which action moves a case from which states to which state, and which roles may
 take it. `BAWASLU_RULES` is the Bawaslu stage, `AUTHORITY_PPK_RULES` the ASN-authority and PPK stages,
-`RULES` both; `actions.transition` is the only code that applies them. Gakkumdu and other-law routes end at
-their forwarding for now.
+`BAWASLU_EXTRA_RULES` the extension of the decision clock and the outcome of the Gakkumdu and other-law
+routes; `RULES` all of them. `actions.transition` is the only code that applies them.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ class State:
     FORWARDED_ASN_AUTHORITY = "forwarded_asn_authority"
     FORWARDED_GAKKUMDU = "forwarded_gakkumdu"
     FORWARDED_OTHER = "forwarded_other"
+    # The outcome of the Gakkumdu / other-law routes, reported back to Bawaslu.
+    GAKKUMDU_CONCLUDED = "gakkumdu_concluded"
+    OTHER_CONCLUDED = "other_concluded"
     # ASN-authority stage.
     AUTHORITY_RECEIVED = "authority_received"
     VERIFIED = "verified"
@@ -101,12 +104,38 @@ AUTHORITY_PPK_RULES: tuple[Rule, ...] = (
     _rule("unblock", {S.SANCTIONED, S.LEFT_SERVICE}, S.UNBLOCKED, AUTHORITY | SYSTEM),
 )
 
-# Actions that carry their own data (a recommendation, a decree, a block reason): taken only through
-# their functions in `sanctions.py`, never as a bare state change from a button.
-DATA_ACTIONS: frozenset[str] = frozenset({"recommend", "record_sanction", "record_left_service", "block"})
+# `to_state` of a rule that leaves the state as it is (a clock change, not a move): `transition` keeps
+# the case's state and still writes the Transition row, the audit entry and the version bump.
+STAY = ""
+
+# Bawaslu-stage steps beside the main path: the extension of the decision clock for more information
+# (state unchanged, once per case; `extension.extend_decision`) and the outcome reported back by
+# Gakkumdu or the other body a case was forwarded to (`routes.record_outcome`).
+BAWASLU_EXTRA_RULES: tuple[Rule, ...] = (
+    _rule("extend_decision", {S.REGISTERED, S.CLARIFICATION, S.STUDY}, STAY, STAFF),
+    _rule("record_gakkumdu_outcome", {S.FORWARDED_GAKKUMDU}, S.GAKKUMDU_CONCLUDED, STAFF),
+    _rule("record_other_outcome", {S.FORWARDED_OTHER}, S.OTHER_CONCLUDED, STAFF),
+)
+
+# Actions that carry their own data (a recommendation, a decree, a block reason, the receiving body of
+# a forwarding, an outcome, an extension): taken only through their functions in `sanctions.py`,
+# `routes.py` and `extension.py` (the workspace's forms), never as a bare state change from a button.
+DATA_ACTIONS: frozenset[str] = frozenset(
+    {
+        "recommend",
+        "record_sanction",
+        "record_left_service",
+        "block",
+        "forward_to_gakkumdu",
+        "forward_to_other",
+        "record_gakkumdu_outcome",
+        "record_other_outcome",
+        "extend_decision",
+    }
+)
 
 # Every rule of every stage: what `actions.transition` applies and the workspace offers.
-RULES: tuple[Rule, ...] = BAWASLU_RULES + AUTHORITY_PPK_RULES
+RULES: tuple[Rule, ...] = BAWASLU_RULES + AUTHORITY_PPK_RULES + BAWASLU_EXTRA_RULES
 
 BY_ACTION: dict[str, Rule] = {rule.action: rule for rule in RULES}
 if len(BY_ACTION) != len(RULES):  # pragma: no cover - a programming error in the table above

@@ -1,15 +1,16 @@
 """Staff pages of the cases: the inboxes (`/perkara/`) and a case's workspace with its actions.
 
 Who gets in: the staff roles of `workspace.CASE_ROLES` (others: 403). What they see:
-`Case.objects.visible_to(user)` only; any other case is a 404. Actions are POSTed to
-`case_action` and applied by `actions.transition`, which checks role, state, scope and version again;
-a refusal shows its message on the workspace and changes nothing.
+`Case.objects.visible_to(user)` only; any other case is a 404. Button steps are POSTed to
+`case_action` and applied by `actions.transition` (or their `sanctions` function), which checks role, state,
+scope and version again; steps that carry data have their own forms (`views_forms.py`). A refusal shows its
+message on the workspace and changes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
+from functools import partial, wraps
 from typing import Any
 
 from django.contrib import messages
@@ -22,11 +23,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netral.cases import workspace
+from netral.cases import sanctions, workspace
 from netral.cases.actions import ConcurrentChange, TransitionRefused, transition
 from netral.cases.models import Case
 from netral.cases.transitions import DATA_ACTIONS
 
+# Button steps with an action function of their own (lifting block records, clocks); others: `transition`.
+BUTTON_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "send_to_ppk": sanctions.send_to_ppk,
+    "warn_ppk": sanctions.warn_ppk,
+    "unblock": sanctions.unblock,
+}
 PAGE_SIZE = 25
 REASON_MAX = 2000
 TABS = ("awaiting", "due_soon", "overdue")
@@ -90,7 +97,18 @@ def _visible(request: HttpRequest, pk: int) -> Case:
     return get_object_or_404(queryset, pk=pk)
 
 
-def _workspace(request: HttpRequest, case: Case, *, refusal: str = "", reason: str = "") -> HttpResponse:
+def _workspace(
+    request: HttpRequest,
+    case: Case,
+    *,
+    refusal: str = "",
+    reason: str = "",
+    bound: dict[str, Any] | None = None,
+    classification: Any = None,
+    status: int | None = None,
+) -> HttpResponse:
+    from netral.cases.views_forms import classification_form, offered_steps
+
     user = request.user
     now = timezone.now()
     links = case.case_reports.select_related("report").prefetch_related("report__reported_persons__employee")
@@ -109,11 +127,13 @@ def _workspace(request: HttpRequest, case: Case, *, refusal: str = "", reason: s
     ]
     deadlines = [
         workspace.deadline_view(deadline, user, now)
-        for deadline in case.deadlines.select_related("case__region").order_by("due_at", "pk")
+        for deadline in case.deadlines.select_related("case__region", "extension").order_by("due_at", "pk")
     ]
     actions = [
-        (rule.action, workspace.action_label(rule.action)) for rule in workspace.available_actions(case, user)
+        (rule.action, workspace.action_label(rule.action), rule.action in workspace.REASON_REQUIRED)
+        for rule in workspace.button_actions(case, user)
     ]
+    steps = offered_steps(case, user, bound)
     context = {
         "case": case,
         "state": workspace.state_label(case.state),
@@ -125,8 +145,14 @@ def _workspace(request: HttpRequest, case: Case, *, refusal: str = "", reason: s
         "actions": actions,
         "refusal": refusal,
         "reason": reason,
+        "steps": steps,
+        "extension_preview": _extension_preview(case)
+        if "extend_decision" in {s.action for s in steps}
+        else None,
+        "classification": classification_form(case, user, classification),
+        "stage": workspace.stage_view(case),
     }
-    status = 409 if refusal else 200
+    status = status or (409 if refusal else 200)
     return _no_store(render(request, "cases/workspace.html", context, status=status))
 
 
@@ -154,8 +180,15 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
             "This step needs its own form (recommendation, decree or block reason); it cannot be taken here."
         )
         return _workspace(request, case, refusal=refusal, reason=reason)
+    if action in workspace.REASON_REQUIRED and not reason:
+        refusal = _("Write the reason for “%(action)s”: it is part of the record of the case.") % {
+            "action": workspace.action_label(action)
+        }
+        return _workspace(request, case, refusal=refusal, reason=reason, status=400)
     try:
-        transition(case, action, actor=request.user, reason=reason)
+        BUTTON_FUNCTIONS.get(action, partial(transition, action=action))(
+            case, actor=request.user, reason=reason
+        )
     except TransitionRefused as exc:  # includes ConcurrentChange
         fresh = _visible(request, pk)
         return _workspace(request, fresh, refusal=exc.message, reason=reason)
@@ -169,3 +202,18 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _concurrent_message() -> str:
     return _("The case was changed by someone else in the meantime; reload it and try again.")
+
+
+def _extension_preview(case: Case) -> dict[str, str] | None:
+    """The decision deadline's due moment now and once extended (region's time), for the extension form."""
+    from netral.cases.extension import decision_deadline, extended_due
+
+    deadline = decision_deadline(case)
+    if deadline is None or deadline.state != "open":
+        return None
+    _due_date, due_at, _clock = extended_due(case, deadline)
+    zone, name = case.region.zoneinfo, str(case.region.timezone)
+    return {
+        "before": workspace.moment_text(deadline.due_at, zone, name),
+        "after": workspace.moment_text(due_at, zone, name),
+    }

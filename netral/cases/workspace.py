@@ -20,7 +20,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from netral.accounts.models import Role
 from netral.cases import transitions
-from netral.cases.models import Case, Deadline
+from netral.cases.models import Case, Deadline, DecisionExtension, ExternalRoute, Recommendation
+from netral.catalogue.models import ViolationGroup
+from netral.personnel.models import Employee
 from netral.regions.models import ZONE_INFO, TimeZone
 from netral.workdays.services import get_calendar
 
@@ -52,6 +54,8 @@ STATE_LABELS: dict[str, Promise] = {
     "forwarded_asn_authority": gettext_lazy("Forwarded to the ASN authority"),
     "forwarded_gakkumdu": gettext_lazy("Forwarded to Gakkumdu"),
     "forwarded_other": gettext_lazy("Forwarded to another body"),
+    "gakkumdu_concluded": gettext_lazy("Gakkumdu outcome recorded"),
+    "other_concluded": gettext_lazy("Outcome of the other body recorded"),
     "authority_received": gettext_lazy("Received by the ASN authority"),
     "verified": gettext_lazy("Verified by the ASN authority"),
     "not_proven": gettext_lazy("Not proven (ASN authority)"),
@@ -91,6 +95,9 @@ ACTION_LABELS: dict[str, Promise] = {
     "warn_ppk": gettext_lazy("Warn the PPK"),
     "block": gettext_lazy("Block"),
     "unblock": gettext_lazy("Unblock"),
+    "extend_decision": gettext_lazy("Extend the decision deadline (more information needed)"),
+    "record_gakkumdu_outcome": gettext_lazy("Record the Gakkumdu outcome"),
+    "record_other_outcome": gettext_lazy("Record the outcome of the other body"),
 }
 CLOCK_LABELS: dict[str, Promise] = {
     "initial_review": gettext_lazy("Initial review"),
@@ -153,6 +160,29 @@ def available_actions(case: Case, user: Any) -> list[transitions.Rule]:
     ]
 
 
+# Steps taken through their own form on the workspace (`views_forms.STEPS`); the others are buttons.
+FORM_STEPS: frozenset[str] = transitions.DATA_ACTIONS | {"send_to_ppk"}
+# Button steps that are taken only with a reason (the refusal or negative decision must say why).
+REASON_REQUIRED: frozenset[str] = frozenset(
+    {"reject_formal", "reject_expired", "decide_not_violation", "find_not_proven", "reject_at_authority"}
+)
+
+
+def _may_take(case: Case, user: Any) -> list[transitions.Rule]:
+    role = _acting_role(user)
+    return [rule for rule in transitions.RULES if case.state in rule.from_states and role in rule.roles]
+
+
+def button_actions(case: Case, user: Any) -> list[transitions.Rule]:
+    """The steps this user may take now as a button (no data besides a reason)."""
+    return [rule for rule in _may_take(case, user) if rule.action not in FORM_STEPS]
+
+
+def form_actions(case: Case, user: Any) -> list[transitions.Rule]:
+    """The steps this user may take now through their own form."""
+    return [rule for rule in _may_take(case, user) if rule.action in FORM_STEPS]
+
+
 def awaiting_states(user: Any) -> set[str]:
     """The states in which this user's role has something to do."""
     role = _acting_role(user)
@@ -186,7 +216,7 @@ def due_soon_cutoff(now: dt.datetime) -> dt.datetime:
 def _open_deadlines(user: Any) -> QuerySet[Deadline]:
     return (
         Deadline.objects.filter(state=Deadline.State.OPEN, case__in=visible_cases(user).values("pk"))
-        .select_related("case", "case__region", "case__election")
+        .select_related("case", "case__region", "case__election", "extension")
         .order_by("due_at", "pk")
     )
 
@@ -244,6 +274,8 @@ class DeadlineView:
     viewer_time: str
     countdown: str
     overdue: bool
+    iso: str = ""  # the due moment in ISO 8601 (UTC), for the browser's own clock
+    extended_from: str = ""  # the region's time of the due moment before an extension, if any
 
 
 def deadline_view(deadline: Deadline, user: Any, now: dt.datetime) -> DeadlineView:
@@ -257,4 +289,43 @@ def deadline_view(deadline: Deadline, user: Any, now: dt.datetime) -> DeadlineVi
         viewer_time=moment_text(due_at, zone, name),
         countdown=countdown(due_at, now) if deadline.state == Deadline.State.OPEN else "",
         overdue=deadline.state == Deadline.State.OPEN and due_at < now,
+        iso=due_at.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
+        extended_from=_extended_from(deadline, region.zoneinfo, str(region.timezone)),
     )
+
+
+def _extended_from(deadline: Deadline, zone: ZoneInfo, zone_name: str) -> str:
+    try:
+        extension = deadline.extension  # select_related by the callers (no query per row)
+    except DecisionExtension.DoesNotExist:
+        return ""
+    return moment_text(extension.previous_due_at, zone, zone_name)
+
+
+# --- what the stages stored -----------------------------------------------------------------------
+
+
+def stage_view(case: Case) -> dict[str, Any]:
+    """The rows the steps of a case stored: recommendations with their decrees and blocks, the external
+    routes, the decision extension and the classification (for the workspace)."""
+    recommendations = list(
+        Recommendation.objects.filter(case=case)
+        .select_related("item", "agency", "reported_person")
+        .prefetch_related("decrees", "blocks")
+    )
+    return {
+        "recommendations": recommendations,
+        "routes": list(ExternalRoute.objects.filter(case=case)),
+        "extension": DecisionExtension.objects.filter(case=case).first(),
+        "classification": {
+            "group": ViolationGroup.objects.filter(code=case.group).first() if case.group else None,
+            "item": case.item,
+            "employment": case.get_employment_display(),
+            "position_class": (
+                Employee.PositionClass(case.position_class).label
+                if case.position_class in Employee.PositionClass.values
+                else case.position_class
+            ),
+            "agency": case.agency,
+        },
+    }

@@ -71,3 +71,53 @@ def test_the_bawaslu_stage_in_the_browser(
     case.refresh_from_db()
     assert case.state == "violation"
     assert case.transitions.count() == 7
+
+
+def test_deadlines_in_the_browsers_time_and_a_step_form(
+    browser: Any,
+    live_server: Any,
+    reference_data: None,
+    bawaslu_kab_sleman: Any,
+    commissioner_kab_sleman: Any,
+) -> None:
+    """A reader in Papua (browser time zone WIT) sees a Sleman deadline (WIB) in their own time, with a
+    running countdown; then extends the decision deadline through its form."""
+    from netral.cases import actions
+    from netral.cases.models import Deadline
+
+    data = ReportInput(
+        description="Lurah memasang spanduk pasangan calon di kantor kelurahan.",
+        region_code="34.04",
+        election="pemilu-2024",
+        known_on=timezone.now().astimezone(JAKARTA).date(),
+        anonymous=True,
+        reported=(ReportedPersonInput(name="Slamet Riyadi", position="Lurah"),),
+    )
+    case = Case.objects.get(case_reports__report=submit_report(data, channel="web").report)
+    for action in ("start_initial_review", "register"):
+        case = actions.transition(case, action, actor=bawaslu_kab_sleman)
+    due_wit = Deadline.objects.get(case=case, clock="pemilu.decision").due_at.astimezone(
+        dt.timezone(dt.timedelta(hours=9))
+    )
+
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="id-ID", timezone_id="Asia/Jayapura"
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    log_in(page, live_server, bawaslu_kab_sleman.username)
+    page.goto(f"{live_server.url}/perkara/{case.pk}/")
+    row = page.locator("#deadlines tbody tr").filter(has_text="Putusan")
+    local = row.locator("td[data-local-time]").inner_text()
+    assert f"{due_wit.day} " in local and f"{due_wit:%H}.{due_wit:%M}" in local, local
+    assert "WIT" in local and "WIB" not in local, local
+    assert row.locator("td[data-due]").inner_text().endswith("lagi")
+    assert page.locator("[data-browser-zone]").inner_text() == "Asia/Jayapura"
+
+    page.get_by_label("Keterangan yang masih diperlukan").fill("Menunggu keterangan saksi.")
+    page.get_by_role("button", name="Perpanjang tenggat putusan (perlu keterangan tambahan)").click()
+    page.wait_for_load_state()
+    assert "Selesai:" in page.locator("ul.messages").inner_text()
+    assert "diperpanjang; semula" in page.locator("#deadlines").inner_text()
+    screenshot(page, "case-decision-extended")
+    context.close()

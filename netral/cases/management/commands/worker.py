@@ -1,48 +1,46 @@
 from __future__ import annotations
 
-import signal
-import threading
-from types import FrameType
+import sys
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netral.cases.escalation import sweep
+from netral.cases.escalation import ensure_schedule, sweep
 
 
 class Command(BaseCommand):
-    help = "Escalation worker: run the escalation sweep every interval until SIGINT/SIGTERM."
+    help = "Task worker (django-q2 cluster), escalation sweep scheduled every minute; --once: one sweep."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--interval", type=float, default=300.0, help="Seconds between sweeps (default 300)."
+            "--interval", type=int, default=1, help="Minutes between escalation sweeps (default 1)."
         )
-        parser.add_argument("--once", action="store_true", help="Run one sweep and exit.")
+        parser.add_argument("--once", action="store_true", help="Run one escalation sweep and exit.")
+        parser.add_argument(
+            "--schedule-only",
+            action="store_true",
+            help="Create or update the sweep schedule and exit without starting the cluster.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         interval = options["interval"]
-        if interval <= 0:
-            self.stderr.write(_("The interval must be a positive number of seconds."))
-            raise SystemExit(1)
-        stop = threading.Event()
-
-        def on_signal(signum: int, _frame: FrameType | None) -> None:
-            stop.set()
-
-        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
-        try:
-            while not stop.is_set():
-                result = sweep()
-                counts = " ".join(f"{key}={value}" for key, value in result.as_dict().items())
-                self.stdout.write(f"{timezone.now().isoformat(timespec='seconds')} {counts}")
-                self.stdout.flush()
-                if options["once"]:
-                    break
-                stop.wait(interval)
-                close_old_connections()  # between sweeps, like Django does between requests
-        finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
+        if interval < 1:
+            self.stderr.write(_("The interval must be a whole number of minutes, at least 1."))
+            sys.exit(1)
+        if options["once"]:
+            result = sweep()
+            counts = " ".join(f"{key}={value}" for key, value in result.as_dict().items())
+            self.stdout.write(f"{timezone.now().isoformat(timespec='seconds')} {counts}")
+            return
+        schedule, created = ensure_schedule(interval)
+        state = _("created") if created else _("present")
+        self.stdout.write(
+            _("Escalation sweep schedule %(state)s: every %(minutes)s minute(s) (%(name)s).")
+            % {"state": state, "minutes": schedule.minutes, "name": schedule.name}
+        )
+        if options["schedule_only"]:
+            return
+        call_command("qcluster")

@@ -1,0 +1,109 @@
+"""Pages of a case's documents and forwarding packages.
+
+- `/perkara/<number>/dokumen/`: the documents this user may have (available or not yet) and the issued copies;
+- `/perkara/<number>/dokumen/<kind>.pdf`: issues one document (a new number each time, audited);
+- `/perkara/<number>/paket/<id>/`: a forwarding package; POST acknowledges receipt (the receiver only).
+
+Access: login, a case role (`workspace.may_open_cases`, otherwise 403), and `Case.objects.visible_to(user)`
+(otherwise 404). A document the role may not have: 403; not yet produced: 404; no PDF engine: 503.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from netral.cases import documents, forwarding, workspace
+from netral.cases.actions import TransitionRefused
+from netral.cases.models import Case, ForwardingPackage
+
+View = Callable[..., HttpResponseBase]
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+def _case_staff(view: View) -> View:
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not workspace.may_open_cases(request.user):
+            return render(request, "cases/forbidden.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _visible(request: HttpRequest, number: str) -> Case:
+    queryset = Case.objects.visible_to(request.user).select_related("region", "election", "authority")
+    return get_object_or_404(queryset, number=number)
+
+
+def _message(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    context = {"message": message, "status": status}
+    return _no_store(render(request, "cases/documents/message.html", context, status=status))
+
+
+@_case_staff
+def document_list(request: HttpRequest, number: str) -> HttpResponse:
+    case = _visible(request, number)
+    context = {
+        "case": case,
+        "document_rows": documents.document_rows(case, request.user),
+        "package_rows": forwarding.package_rows(case, request.user),
+    }
+    return _no_store(render(request, "cases/documents/page.html", context))
+
+
+@_case_staff
+def document_pdf(request: HttpRequest, number: str, kind: str) -> HttpResponse:
+    case = _visible(request, number)
+    try:
+        issued = documents.issue(case, kind, request.user)
+    except documents.DocumentNotAvailable as exc:
+        raise Http404(exc.message) from exc
+    except documents.DocumentForbidden as exc:
+        return _message(request, exc.message, 403)
+    except documents.PdfUnavailable as exc:
+        return _message(request, exc.message, 503)
+    response = HttpResponse(issued.pdf, content_type="application/pdf")
+    filename = issued.document.number.replace("/", "-")
+    response["Content-Disposition"] = f'inline; filename="{kind}-{filename}.pdf"'
+    return _no_store(response)
+
+
+@_case_staff
+def package_detail(request: HttpRequest, number: str, pk: int) -> HttpResponse:
+    case = _visible(request, number)
+    package = get_object_or_404(ForwardingPackage.objects.select_related("case__region"), pk=pk, case=case)
+    if not forwarding.may_view(package, request.user):
+        return _message(request, _("You may not see this package."), 403)
+    refusal = ""
+    if request.method == "POST":
+        try:
+            forwarding.acknowledge(package, actor=request.user)
+        except (forwarding.PackageRefused, TransitionRefused) as exc:
+            refusal = exc.message
+        else:
+            messages.success(request, _("Receipt acknowledged."))
+            return redirect("cases:package", number=case.number, pk=package.pk)
+        package.refresh_from_db()
+    context = {
+        "case": case,
+        "package": package,
+        "contents": package.contents,
+        "receiver": forwarding.receiver_name(package),
+        "may_acknowledge": forwarding.may_acknowledge(package, request.user),
+        "refusal": refusal,
+    }
+    return _no_store(render(request, "cases/package.html", context, status=409 if refusal else 200))
