@@ -7,7 +7,19 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from netral.cases.models import BlockRecord, Case, Deadline, Recommendation, SanctionDecree, Transition
+from netral.cases.models import (
+    BlockRecord,
+    Case,
+    ClassificationChange,
+    Deadline,
+    DecisionExtension,
+    Document,
+    ExternalRoute,
+    ForwardingPackage,
+    Recommendation,
+    SanctionDecree,
+    Transition,
+)
 
 
 class ReadOnly:
@@ -56,6 +68,36 @@ class BlockRecordInline(ReadOnly, admin.TabularInline[BlockRecord, Recommendatio
     extra = 0
 
 
+class AllFieldsReadOnlyInline(ReadOnly, admin.TabularInline[Any, Case]):
+    """Every field shown, none editable (documents, packages, routes, extensions, classification history)."""
+
+    extra = 0
+    exclude = ("contents",)  # a forwarding package's JSON is shown on its own page
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [f.name for f in self.model._meta.fields if f.name not in {"id", "case", "contents"}]
+
+
+class DocumentInline(AllFieldsReadOnlyInline):
+    model = Document
+
+
+class ForwardingPackageInline(AllFieldsReadOnlyInline):
+    model = ForwardingPackage
+
+
+class ExternalRouteInline(AllFieldsReadOnlyInline):
+    model = ExternalRoute
+
+
+class DecisionExtensionInline(AllFieldsReadOnlyInline):
+    model = DecisionExtension
+
+
+class ClassificationChangeInline(AllFieldsReadOnlyInline):
+    model = ClassificationChange
+
+
 @admin.register(Recommendation)
 class RecommendationAdmin(ReadOnly, admin.ModelAdmin[Recommendation]):
     list_display = ("case", "authority", "item", "sanction_level", "agency", "created_at")
@@ -96,8 +138,23 @@ class CaseAdmin(ReadOnly, admin.ModelAdmin[Case]):
         "updated_at",
         "version",
         "authority",
+        "group",
+        "item",
+        "employment",
+        "position_class",
+        "agency",
+        "occurred_on",
     )
-    inlines = (TransitionInline, DeadlineInline, RecommendationInline)
+    inlines = (
+        TransitionInline,
+        DeadlineInline,
+        RecommendationInline,
+        ClassificationChangeInline,
+        DecisionExtensionInline,
+        ExternalRouteInline,
+        ForwardingPackageInline,
+        DocumentInline,
+    )
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return Case.objects.visible_to(request.user).select_related("region", "election")
