@@ -18,7 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+# ECharts (analytics charts and map) from npm when npm exists; without it the pages show tables only.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else echo "npm not found: charts and maps stay off (tables only); install Node.js + npm, then make install"; fi
+
+install: $(STAMP) node_modules/.package-lock.json
 
 demo: install
 	$(BIN)/netral setup

@@ -58,7 +58,11 @@ INSTALLED_APPS = [
     "netral.audit",
     "netral.intake",
     "netral.cases",
+    "netral.notifications",
+    "django_q",
+    "netral.analytics",
     "netral.api",
+    "netral.triage",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +105,15 @@ DATA_DIR = Path(env_str("NETRAL_DATA_DIR", str(PROJECT_DIR / "var")))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 _database_url = env_str("DATABASE_URL", "")
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)}
+    # Persistent connections; the health check costs one `SELECT 1` round trip per request
+    # (NETRAL_DB_HEALTH_CHECKS=0 saves it: after a database restart one request per worker fails).
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _database_url,
+            conn_max_age=env_int("NETRAL_DB_CONN_MAX_AGE", 60, minimum=0),
+            conn_health_checks=env_bool("NETRAL_DB_HEALTH_CHECKS", True),
+        )
+    }
 else:
     DATABASES = {
         "default": {
@@ -162,6 +174,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing directory
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# ECharts from npm (`make install` runs `npm ci`), served as /static/vendor/echarts/echarts.min.js; no CDN.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "netral.analytics.finders.EChartsFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -182,10 +200,19 @@ NETRAL_OFFICE_CLOSE = env_time("NETRAL_OFFICE_CLOSE", "16:00")
 NETRAL_CUTI_BERSAMA_NON_WORKING = env_bool("NETRAL_CUTI_BERSAMA_NON_WORKING", True)
 # How often (seconds) a process checks whether another process changed holidays or clocks.
 NETRAL_WORKDAYS_CACHE_SECONDS = env_int("NETRAL_WORKDAYS_CACHE_SECONDS", 60, minimum=0)
+# Working days after a forwarding in which the receiver's acknowledgement restarts its clock (documents.md).
+NETRAL_RECEIPT_GRACE_DAYS = env_int("NETRAL_RECEIPT_GRACE_DAYS", 3, minimum=0)
 # Years of national holidays seeded from the `holidays` package by `netral setup`.
 NETRAL_HOLIDAY_YEARS = range(
     env_int("NETRAL_HOLIDAY_FIRST_YEAR", 2020), env_int("NETRAL_HOLIDAY_LAST_YEAR", 2030) + 1
 )
+# Vulnerability index (docs/vulnerability-index.md): another configuration file, and weight overrides
+# such as "open_cases=20,report_trend=0".
+NETRAL_VULNERABILITY_FILE = env_str("NETRAL_VULNERABILITY_FILE", "")
+NETRAL_VULNERABILITY_WEIGHTS = env_str("NETRAL_VULNERABILITY_WEIGHTS", "")
+# Public statistics (docs/public-statistics.md): counts from 1 to this minus 1 are suppressed; cache TTL.
+NETRAL_STATS_MIN_COUNT = env_int("NETRAL_STATS_MIN_COUNT", 5, minimum=1)
+NETRAL_STATS_CACHE_SECONDS = env_int("NETRAL_STATS_CACHE_SECONDS", 300, minimum=0)
 
 # --- cache and API rate limits ---------------------------------------------------------------------
 # NETRAL_CACHE_URL: empty (default) = local memory of each process; redis://host:6379/0 = shared by all
@@ -199,9 +226,45 @@ else:
     raise ImproperlyConfigured(
         f"NETRAL_CACHE_URL must be empty, locmem:// or redis://host:port/db, got {_cache_url!r}."
     )
+# Seconds a dashboard result is reused for the same selection of cases (docs/analytics.md); 0: off.
+NETRAL_ANALYTICS_CACHE_SECONDS = env_int("NETRAL_ANALYTICS_CACHE_SECONDS", 60, minimum=0)
 # Requests per client (IP address or API token) per window: "60/min", "1000/hour", or "off".
 NETRAL_API_RATE_PUBLIC = env_str("NETRAL_API_RATE_PUBLIC", "60/min")
 NETRAL_API_RATE_SUBMIT = env_str("NETRAL_API_RATE_SUBMIT", "10/min")
+# Intake queue (docs/intake.md): on, a submission stores the report and answers, and
+# `netral intake file --follow` opens the cases in batches; off, the case is opened at once.
+NETRAL_INTAKE_QUEUE = env_bool("NETRAL_INTAKE_QUEUE", False)
+
+# --- e-mail and the task worker (docs/configuration.md, docs/notifications.md) ------------------------
+EMAIL_BACKEND = env_str(
+    "NETRAL_EMAIL_BACKEND",
+    f"django.core.mail.backends.{'smtp' if PRODUCTION else 'console'}.EmailBackend",
+)
+EMAIL_HOST = env_str("NETRAL_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("NETRAL_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("NETRAL_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("NETRAL_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("NETRAL_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("NETRAL_EMAIL_FROM", "netral <noreply@localhost>")
+# The address of the site in e-mailed links (no trailing slash).
+NETRAL_SITE_URL = env_str("NETRAL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# django-q2: the ORM broker on the default database, or Redis when NETRAL_REDIS_URL is set.
+NETRAL_REDIS_URL = env_str("NETRAL_REDIS_URL", "")
+if NETRAL_REDIS_URL and not NETRAL_REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"NETRAL_REDIS_URL must be redis://host:port/db, got {NETRAL_REDIS_URL!r}.")
+# Send notification e-mails through the worker's queue (needs a running `netral worker`); off: at once.
+NETRAL_ASYNC_TASKS = env_bool("NETRAL_ASYNC_TASKS", bool(NETRAL_REDIS_URL))
+Q_CLUSTER = {
+    "name": "netral",
+    "workers": env_int("NETRAL_WORKER_PROCESSES", 2, minimum=1),
+    "timeout": 600,
+    "retry": 900,
+    "max_attempts": 3,
+    "catch_up": False,
+    "save_limit": 1000,
+    "label": "Tasks",
+    **({"redis": NETRAL_REDIS_URL} if NETRAL_REDIS_URL else {"orm": "default"}),
+}
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from netral.accounts.views import admin_login, logout_view
+from netral.analytics import public_views, vulnerability_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -13,5 +14,11 @@ urlpatterns = [
     path("api/", include("netral.api.urls")),
     path("", include("netral.intake.urls")),
     path("", include("netral.cases.urls")),
+    path("triage/", include("netral.triage.urls")),
+    path("", include("netral.notifications.urls")),
+    # Vulnerability index (staff) and public statistics, before the other analytics pages.
+    path("analitik/kerawanan/", include((vulnerability_views.urlpatterns, "vulnerability"))),
+    path("statistik/", include((public_views.urlpatterns, "statistics"))),
+    path("", include("netral.analytics.urls")),
     path("", include("netral.accounts.urls")),
 ]

@@ -41,6 +41,7 @@ def client_for(user: User) -> Client:
     return client
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("kind", ALL_KINDS)
 def test_each_document_is_a_real_pdf_with_the_case_number(
     warned: Case, bawaslu_kab_sleman: User, kind: str
@@ -65,6 +66,7 @@ def test_each_document_is_a_real_pdf_with_the_case_number(
     assert not any(word in str(entry.data) for word in IDENTITY_WORDS)
 
 
+@pytest.mark.pdf
 def test_letterhead_and_signatory_follow_the_issuing_institution(
     warned: Case, bawaslu_kab_sleman: User, commissioner_kab_sleman: User, kemendagri_officer: User
 ) -> None:
@@ -126,6 +128,7 @@ def test_roles_get_their_documents_and_403_for_the_others(
     warned: Case, users_by_role: dict[str, User], user_name: str, allowed: set[str], monkeypatch: Any
 ) -> None:
     monkeypatch.setattr(documents, "to_pdf", lambda html: b"%PDF-1.7 test")  # the access rule, not WeasyPrint
+    monkeypatch.setattr(documents, "pdf_engine", lambda: None)
     client = client_for(users_by_role[user_name])
     for kind in ALL_KINDS:
         response = client.get(pdf_url(warned, kind))
@@ -157,6 +160,7 @@ def test_unknown_kind_and_anonymous_visitors(warned: Case) -> None:
         documents.check(warned, "surat-cinta", None)
 
 
+@pytest.mark.pdf
 def test_the_reporter_is_named_only_for_an_entitled_bawaslu(
     warned: Case, bawaslu_kab_sleman: User, bawaslu_prov_diy: User, admin_user: User, bkn_analyst: User
 ) -> None:
@@ -195,6 +199,7 @@ def test_no_pdf_engine_is_a_clear_503_not_a_500(
 
 def test_the_document_list_page(warned: Case, bkn_analyst: User, monkeypatch: Any) -> None:
     monkeypatch.setattr(documents, "to_pdf", lambda html: b"%PDF-1.7 test")
+    monkeypatch.setattr(documents, "pdf_engine", lambda: None)
     client = client_for(bkn_analyst)
     assert client.get(pdf_url(warned, "rekomendasi")).status_code == 200
     response = client.get(reverse("cases:documents", args=[warned.number]))

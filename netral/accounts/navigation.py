@@ -46,6 +46,35 @@ NAV_ITEMS: list[NavItem] = [
         ),
     ),
     NavItem(
+        "analytics:dashboard",
+        _("Analytics"),
+        roles=frozenset(
+            {
+                Role.BAWASLU_STAFF,
+                Role.BAWASLU_COMMISSIONER,
+                Role.AUTHORITY_ANALYST,
+                Role.PPK_OFFICER,
+                Role.KEMENDAGRI_OFFICER,
+                Role.ADMINISTRATOR,
+                Role.DATA_CUSTODIAN,
+            }
+        ),
+    ),
+    NavItem(
+        "vulnerability:index",
+        _("Vulnerability index"),
+        roles=frozenset(
+            {
+                Role.BAWASLU_STAFF,
+                Role.BAWASLU_COMMISSIONER,
+                Role.AUTHORITY_ANALYST,
+                Role.KEMENDAGRI_OFFICER,
+                Role.ADMINISTRATOR,
+                Role.DATA_CUSTODIAN,
+            }
+        ),
+    ),
+    NavItem(
         "intake:finding",
         _("Record a finding"),
         roles=frozenset({Role.BAWASLU_STAFF, Role.BAWASLU_COMMISSIONER}),

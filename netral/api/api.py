@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from netral.api import errors
+from netral.api import errors, stats
 from netral.api.docs import OfflineSwagger
 from netral.api.routers import me, reference, reports
 
@@ -33,6 +33,7 @@ def build_api() -> NinjaAPI:
     api.add_router("/", reference.router)
     api.add_router("/", me.router)
     api.add_router("/", reports.router)
+    api.add_router("/", stats.router)
     return api
 
 

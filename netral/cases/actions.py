@@ -89,6 +89,7 @@ CLOCK_EFFECTS: dict[str, ClockEffect] = {
     "register": ClockEffect(meet=("initial_review",), start=("decision",)),
     "reject_formal": ClockEffect(meet=("initial_review",)),
     "reject_expired": ClockEffect(meet=("initial_review",)),
+    "merge_into": ClockEffect(meet=("initial_review",)),
     "decide_violation": ClockEffect(meet=("decision",)),
     "decide_not_violation": ClockEffect(meet=("decision",)),
     # The receiver's clock starts at the forwarding; a timely acknowledgement of the package restarts

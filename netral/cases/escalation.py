@@ -5,15 +5,19 @@ database transaction with its rows locked (`SELECT ... FOR UPDATE SKIP LOCKED` w
 supports it, so two workers never claim the same deadline; SQLite serialises writers anyway). For
 each claimed deadline it:
 
-- marks the deadline `overdue`;
+- marks the deadline `overdue` (one conditional UPDATE ... RETURNING for the whole batch);
 - `ppk.follow_up` overdue on a case in `sent_to_ppk`: `sanctions.mark_ppk_overdue` (system actor);
 - `ppk.follow_up_after_warning` overdue on a `warned` case: `sanctions.block` (system actor) with
   the reason `block_reason()` (Indonesian);
 - any other clock: the deadline is marked overdue only (no state change);
 - after the batch commits, calls every hook in `ESCALATION_HOOKS` with an `EscalationEvent` naming
-  the owner role of the step and their superior (`ESCALATION_ROLES`), all events of the batch in
-  one transaction. State changes also go through
-  `actions.NOTIFICATION_HOOKS` like every transition.
+  the owner role of the step and their superior (`ESCALATION_ROLES`), then every hook in
+  `ESCALATION_BATCH_HOOKS` with the list of the batch's events, all in one transaction. State
+  changes also go through `actions.NOTIFICATION_HOOKS` like every transition; the audit entries of a
+  batch are appended together (`audit.batch()`).
+
+`SWEEP_CONTEXTS` are entered around a whole sweep (notifications uses one to write the transition
+notices of a batch's state changes together with its overdue notices).
 
 A deadline leaves the `open` state when claimed, so a second sweep does nothing new; the claim is a
 conditional UPDATE (`state = open`), so a row two workers read at once is processed by one of them
@@ -23,8 +27,10 @@ only (`skipped` counts the other's). `ensure_schedule()` keeps the django-q2 sch
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -32,6 +38,7 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
+from netral.audit import services as audit
 from netral.cases import sanctions
 from netral.cases.actions import SYSTEM, TransitionRefused
 from netral.cases.models import Case, Deadline
@@ -89,6 +96,11 @@ class EscalationEvent:
 
 # Called after commit with each EscalationEvent; exceptions in a hook are not caught.
 ESCALATION_HOOKS: list[Callable[[EscalationEvent], None]] = []
+# Called after commit once per batch with all its EscalationEvents (after the per-event hooks).
+ESCALATION_BATCH_HOOKS: list[Callable[[list[EscalationEvent]], None]] = []
+# Context managers entered around a whole `sweep()` (e.g. notifications gathers the transition
+# events of a batch's state changes there and writes them with the batch's notices).
+SWEEP_CONTEXTS: list[Callable[[], AbstractContextManager[Any]]] = []
 
 
 @dataclass
@@ -116,35 +128,54 @@ def _claim(now: dt.datetime, batch: int) -> list[Deadline]:
     return list(query[:batch])
 
 
-def _escalate_case(deadline: Deadline, now: dt.datetime, result: SweepResult) -> str:
-    """The state change an overdue deadline causes; returns the action taken or ""."""
-    if deadline.clock not in (PPK_FOLLOW_UP, PPK_AFTER_WARNING):
+def _mark_overdue(ids: list[int]) -> set[int]:
+    """Mark the claimed deadlines overdue in one conditional UPDATE (`state = open`); returns the ids
+    this call marked (a row another worker marked first is not among them)."""
+    if not ids:
+        return set()
+    table = connection.ops.quote_name(Deadline._meta.db_table)
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET state = %s WHERE id IN ({marks}) AND state = %s RETURNING id",  # noqa: S608
+            [Deadline.State.OVERDUE.value, *ids, Deadline.State.OPEN.value],
+        )
+        return {int(row[0]) for row in cursor.fetchall()}
+
+
+def _escalate_case(deadline: Deadline, case: Case | None, now: dt.datetime, result: SweepResult) -> str:
+    """The state change an overdue deadline causes; returns the action taken or "".
+
+    `block_reason()` is computed per call (translation catalogues may change between sweeps)."""
+    if deadline.clock not in (PPK_FOLLOW_UP, PPK_AFTER_WARNING) or case is None:
         return ""
-    case = Case.objects.get(pk=deadline.case_id)
+    # No savepoint of our own: a refused action raises before writing or inside its own atomic block
+    # (rolled back to its savepoint), so the batch goes on either way.
     try:
-        with transaction.atomic():
-            if deadline.clock == PPK_FOLLOW_UP and case.state == State.SENT_TO_PPK:
-                sanctions.mark_ppk_overdue(case, at=now)
-                result.ppk_overdue += 1
-                return "mark_ppk_overdue"
-            if deadline.clock == PPK_AFTER_WARNING and case.state == State.WARNED:
-                sanctions.block(case, actor=SYSTEM, reason=block_reason(), at=now)
-                result.blocked += 1
-                return "block"
+        if deadline.clock == PPK_FOLLOW_UP and case.state == State.SENT_TO_PPK:
+            sanctions.mark_ppk_overdue(case, at=now)
+            result.ppk_overdue += 1
+            return "mark_ppk_overdue"
+        if deadline.clock == PPK_AFTER_WARNING and case.state == State.WARNED:
+            sanctions.block(case, actor=SYSTEM, reason=block_reason(), at=now)
+            result.blocked += 1
+            return "block"
     except TransitionRefused:
         result.refused += 1
     return ""
 
 
 def _notify(events: list[EscalationEvent]) -> None:
-    """After the batch commits, call the hooks with each event, all in one transaction (what the
-    hooks write, e.g. notifications, is committed once per batch, not once per event)."""
+    """After the batch commits, call the hooks with each event and the batch hooks with all of them,
+    in one transaction (what the hooks write, e.g. notifications, is committed once per batch)."""
 
     def run() -> None:
         with transaction.atomic():
             for event in events:
                 for hook in list(ESCALATION_HOOKS):
                     hook(event)
+            for batch_hook in list(ESCALATION_BATCH_HOOKS):
+                batch_hook(list(events))
 
     if events:
         transaction.on_commit(run)
@@ -152,21 +183,25 @@ def _notify(events: list[EscalationEvent]) -> None:
 
 def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
     events: list[EscalationEvent] = []
-    with transaction.atomic():
+    # The audit entries of the batch's state changes are appended together at its end (the chain
+    # head is locked only for that append and the commit, so parallel workers do not queue on it).
+    with transaction.atomic(), audit.batch():
         claimed = _claim(now, batch)
+        marked = _mark_overdue([deadline.pk for deadline in claimed])
+        changing = {
+            d.case_id for d in claimed if d.pk in marked and d.clock in (PPK_FOLLOW_UP, PPK_AFTER_WARNING)
+        }
+        cases = Case.objects.in_bulk(changing) if changing else {}
         numbers = dict(Case.objects.filter(pk__in={d.case_id for d in claimed}).values_list("pk", "number"))
         for deadline in claimed:
             result.claimed += 1
-            marked = Deadline.objects.filter(pk=deadline.pk, state=Deadline.State.OPEN).update(
-                state=Deadline.State.OVERDUE
-            )
-            if not marked:
+            if deadline.pk not in marked:
                 # Another worker marked it between our read and this update (SQLite, or a database
                 # without SKIP LOCKED): it is theirs, so it is neither escalated nor notified twice.
                 result.skipped += 1
                 continue
             result.overdue_marked += 1
-            action = _escalate_case(deadline, now, result)
+            action = _escalate_case(deadline, cases.get(deadline.case_id), now, result)
             roles = escalation_for(deadline.clock)
             events.append(
                 EscalationEvent(
@@ -192,8 +227,11 @@ def sweep(now: dt.datetime | None = None, *, batch: int = 500) -> SweepResult:
     if batch < 1:
         raise ValueError("batch must be at least 1")
     result = SweepResult()
-    while _sweep_batch(now, batch, result) == batch:
-        pass
+    with contextlib.ExitStack() as stack:
+        for context in list(SWEEP_CONTEXTS):
+            stack.enter_context(context())
+        while _sweep_batch(now, batch, result) == batch:
+            pass
     return result
 
 

@@ -28,6 +28,8 @@ class State:
     # The outcome of the Gakkumdu / other-law routes, reported back to Bawaslu.
     GAKKUMDU_CONCLUDED = "gakkumdu_concluded"
     OTHER_CONCLUDED = "other_concluded"
+    # A duplicate whose reports were gathered into another case (`merging.merge_into`).
+    MERGED = "merged"
     # ASN-authority stage.
     AUTHORITY_RECEIVED = "authority_received"
     VERIFIED = "verified"
@@ -115,6 +117,7 @@ BAWASLU_EXTRA_RULES: tuple[Rule, ...] = (
     _rule("extend_decision", {S.REGISTERED, S.CLARIFICATION, S.STUDY}, STAY, STAFF),
     _rule("record_gakkumdu_outcome", {S.FORWARDED_GAKKUMDU}, S.GAKKUMDU_CONCLUDED, STAFF),
     _rule("record_other_outcome", {S.FORWARDED_OTHER}, S.OTHER_CONCLUDED, STAFF),
+    _rule("merge_into", {S.RECEIVED, S.INITIAL_REVIEW}, S.MERGED, STAFF),
 )
 
 # Actions that carry their own data (a recommendation, a decree, a block reason, the receiving body of
@@ -131,6 +134,7 @@ DATA_ACTIONS: frozenset[str] = frozenset(
         "record_gakkumdu_outcome",
         "record_other_outcome",
         "extend_decision",
+        "merge_into",
     }
 )
 

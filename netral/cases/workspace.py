@@ -56,6 +56,7 @@ STATE_LABELS: dict[str, Promise] = {
     "forwarded_other": gettext_lazy("Forwarded to another body"),
     "gakkumdu_concluded": gettext_lazy("Gakkumdu outcome recorded"),
     "other_concluded": gettext_lazy("Outcome of the other body recorded"),
+    "merged": gettext_lazy("Merged into another case (duplicate)"),
     "authority_received": gettext_lazy("Received by the ASN authority"),
     "verified": gettext_lazy("Verified by the ASN authority"),
     "not_proven": gettext_lazy("Not proven (ASN authority)"),
@@ -98,6 +99,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "extend_decision": gettext_lazy("Extend the decision deadline (more information needed)"),
     "record_gakkumdu_outcome": gettext_lazy("Record the Gakkumdu outcome"),
     "record_other_outcome": gettext_lazy("Record the outcome of the other body"),
+    "merge_into": gettext_lazy("Merge into another case (duplicate)"),
 }
 CLOCK_LABELS: dict[str, Promise] = {
     "initial_review": gettext_lazy("Initial review"),

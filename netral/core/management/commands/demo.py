@@ -13,7 +13,7 @@ SHARED_GEO = settings.PROJECT_DIR.parent / "shared" / "geo"
 
 
 class Command(BaseCommand):
-    help = "Demo data: users for every role, a synthetic civil-servant register, boundaries (demo only)."
+    help = "Demo data: users for every role, a synthetic register, boundaries, cases (demo only)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="verb", required=True)
@@ -26,8 +26,17 @@ class Command(BaseCommand):
             "--size", type=int, default=20000, help="number of civil servants (default 20000)"
         )
         register.add_argument("--seed", type=int, default=0, help="random seed (same seed, same register)")
-        everything = sub.add_parser("all", help="Users, register and (when ../shared/geo exists) boundaries.")
+        cases = sub.add_parser("cases", help="File and walk a realistic election's worth of demo cases.")
+        cases.add_argument("--size", type=int, default=450, help="number of cases (default 450)")
+        cases.add_argument(
+            "--seed", type=int, default=0, help="random seed (same seed, same cases; re-runs add none)"
+        )
+        cases.add_argument("--json", action="store_true", help="print the planned counts as JSON")
+        everything = sub.add_parser(
+            "all", help="Users, register, (when ../shared/geo exists) boundaries, and demo cases."
+        )
         everything.add_argument("--register-size", type=int, default=20000)
+        everything.add_argument("--cases", type=int, default=450, help="number of demo cases (default 450)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         verb = options["verb"]
@@ -38,14 +47,37 @@ class Command(BaseCommand):
             self._register(size, options.get("seed", 0))
         if verb == "all":
             self._boundaries()
+        if verb == "cases":
+            self._cases(options["size"], options["seed"], as_json=options["json"])
+        if verb == "all":
+            self._cases(options["cases"], 0, as_json=False)
         if verb in {"users", "all"}:
-            self._users(as_json=options.get("json", False))
+            self._users(as_json=options.get("json", False))  # last, so the logins end the output
 
     def _register(self, size: int, seed: int) -> None:
         from netral.personnel.services import generate_register
 
         created = generate_register(size, seed=seed, progress=True)
         self.stdout.write(_("Register: %(n)d civil servants added.") % {"n": created})
+
+    def _cases(self, size: int, seed: int, *, as_json: bool) -> None:
+        from netral.analytics.demo import run
+
+        if size < 1:
+            raise CommandError(_("The number of cases must be at least 1."))
+
+        def progress(done: int, total: int) -> None:
+            if not as_json:
+                self.stderr.write(f"  {done}/{total}")
+
+        result = run(size, seed=seed, progress=progress)
+        if as_json:
+            self.stdout.write(json.dumps(result, ensure_ascii=False))
+            return
+        self.stdout.write(
+            _("Demo cases: %(created)d filed and walked (%(total)d planned with seed %(seed)d).")
+            % {"created": result["created"], "total": result["cases"], "seed": seed}
+        )
 
     def _boundaries(self) -> None:
         for level, name in (("province", "provinsi.geojson"), ("regency", "kabupaten_kota.geojson")):

@@ -1,0 +1,198 @@
+"""Register matching quality and speed on a synthetic register held in memory.
+
+`netral bench match --size N` generates N register rows with `personnel.synthetic.generate_rows`
+(streamed straight into the index, nothing is written to the database), then asks 1,000 queries made
+from real rows with realistic perturbations, one kind per query in turn: other titles and degrees,
+another Muhammad form, old spelling (`u`->`oe`, `j`->`dj`, `c`->`tj`, `y`->`j`), one typo, a dropped middle
+name, titles plus a typo. Each query runs with its agency (even queries) or region (odd) known, and
+again on the name alone. The same name-only queries also run as an exhaustive rapidfuzz scan over a
+200,000-row subset of the register (every k-th row; all targets are in it) as the reference.
+
+Recall counts a query as found when the target row is in the top k, or when a returned row has exactly
+the target's normalised name (and passes the same filter): such twins cannot be told apart by the name,
+which is common in a synthetic register drawn from a few hundred first and last names. The `_strict`
+keys count only the target row itself.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import statistics
+import time
+from collections.abc import Iterator
+from typing import Any
+
+QUERIES = 1000
+SUBSET = 200_000
+KINDS = ("titles", "muhammad", "old_spelling", "typo", "dropped_middle", "titles_typo")
+_PREFIXES = ("Drs.", "H.", "Hj.", "Dr.", "Ir.", "Dra.", "Prof. Dr.", "KH.")
+_DEGREES = ("S.Pd.", "M.Si.", "S.H.", "S.E.", "M.M.", "S.Sos.", "S.Kom.", "M.Pd.", "S.Ag.", "A.Md.")
+_MUHAMMAD = ("M.", "Moh.", "Mochammad", "Muhamad", "Mohammad", "Muh.", "Mohamad")
+_KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
+
+
+def _titled(words: list[str]) -> str:
+    return " ".join(w.capitalize() for w in words)
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(4)
+    if kind == 0:
+        return word[:i] + rng.choice(_KEYBOARD) + word[i + 1 :]
+    if kind == 1:
+        return word[:i] + word[i + 1 :]
+    if kind == 2:
+        return word[:i] + rng.choice(_KEYBOARD) + word[i:]
+    return word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+
+
+def _old(word: str) -> str:
+    return word.replace("u", "oe").replace("j", "dj").replace("c", "tj").replace("y", "j")
+
+
+def perturb(kind: str, normalized: str, rng: random.Random) -> str | None:
+    """A query name for a register name, or None when the kind does not apply to it."""
+    words = normalized.split()
+    if kind == "titles":
+        return f"{rng.choice(_PREFIXES)} {_titled(words)}, {rng.choice(_DEGREES)}"
+    if kind == "muhammad":
+        if words[0] != "muhammad" or len(words) < 2:
+            return None
+        rest = _titled(words[1:])
+        return rest if rng.random() < 0.15 else f"{rng.choice(_MUHAMMAD)} {rest}"
+    if kind == "old_spelling":
+        old = [i for i, w in enumerate(words) if w != "muhammad" and any(c in w for c in "ujcy")]
+        if not old:
+            return None
+        i = rng.choice(old)
+        return _titled([*words[:i], _old(words[i]), *words[i + 1 :]])
+    if kind in {"typo", "titles_typo"}:
+        long = [i for i, w in enumerate(words) if len(w) >= 5 and w != "muhammad"]
+        if not long:
+            return None
+        i = rng.choice(long)
+        name = _titled([*words[:i], _typo(words[i], rng), *words[i + 1 :]])
+        return f"{rng.choice(_PREFIXES)} {name}, {rng.choice(_DEGREES)}" if kind == "titles_typo" else name
+    if kind == "dropped_middle":
+        if len(words) < 3:
+            return None
+        i = rng.randrange(1, len(words) - 1)
+        return _titled(words[:i] + words[i + 1 :])
+    raise ValueError(kind)
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def _found(hits: list[Any], target_id: int, target_name: str, k: int) -> tuple[bool, bool]:
+    top = hits[:k]
+    strict = any(h.employee_id == target_id for h in top)
+    return strict, strict or any(h.name_normalized == target_name for h in top)
+
+
+def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES) -> dict[str, Any]:
+    from rapidfuzz import fuzz, process
+
+    from netral.personnel.models import Agency
+    from netral.personnel.names import normalize_name
+    from netral.personnel.synthetic import build_placements, generate_rows
+    from netral.triage.matching_index import MatchIndex
+
+    agency_codes = dict(Agency.objects.values_list("id", "code"))
+    step = max(1, size // SUBSET)
+    subset: list[tuple[int, str, str, str]] = []  # (employee id, normalised name, agency, region)
+
+    def rows() -> Iterator[tuple[int, str, str, str, str, str, str]]:
+        for number, row in enumerate(generate_rows(size, seed=seed, placements=build_placements()), start=1):
+            agency = agency_codes[row[7]]
+            if number % step == 0 and len(subset) < SUBSET:
+                subset.append((number, row[3], agency, row[8]))
+            yield number, row[0], row[3], agency, row[8], row[5], row[6]
+
+    started = time.perf_counter()
+    index = MatchIndex(rows())
+    build_seconds = time.perf_counter() - started
+
+    rng = random.Random(seed + 1)
+    order = list(range(len(subset)))
+    rng.shuffle(order)
+    cases: list[tuple[str, str, tuple[int, str, str, str]]] = []
+    cursor = dict.fromkeys(KINDS, 0)
+    live = list(KINDS)
+    while len(cases) < queries and live:
+        kind = live[len(cases) % len(live)]
+        while cursor[kind] < len(order):
+            target = subset[order[cursor[kind]]]
+            cursor[kind] += 1
+            query = perturb(kind, target[1], rng)
+            if query:
+                cases.append((kind, query, target))
+                break
+        else:
+            live.remove(kind)  # no more rows this kind applies to
+
+    filtered_ms: list[float] = []
+    name_only_ms: list[float] = []
+    at1 = at5 = at5_name = at1_strict = at5_strict = at5_name_strict = 0
+    per_kind: dict[str, list[int]] = {kind: [0, 0, 0] for kind in KINDS}  # found filtered, name only, asked
+    for number, (kind, query, (target_id, target_name, agency, region)) in enumerate(cases):
+        normalized = normalize_name(query)
+        started = time.perf_counter()
+        if number % 2 == 0:
+            hits = index.search(normalized, agency_code=agency)
+        else:
+            hits = index.search(normalized, region_code=region)
+        filtered_ms.append((time.perf_counter() - started) * 1000)
+        strict1, tie1 = _found(hits, target_id, target_name, 1)
+        strict5, tie5 = _found(hits, target_id, target_name, 5)
+        at1, at1_strict, at5, at5_strict = at1 + tie1, at1_strict + strict1, at5 + tie5, at5_strict + strict5
+        per_kind[kind][0] += tie5
+        per_kind[kind][2] += 1
+        started = time.perf_counter()
+        hits = index.search(normalized)
+        name_only_ms.append((time.perf_counter() - started) * 1000)
+        strict5, tie5 = _found(hits, target_id, target_name, 5)
+        at5_name, at5_name_strict = at5_name + tie5, at5_name_strict + strict5
+        per_kind[kind][1] += tie5
+
+    subset_names = [name for _id, name, _a, _r in subset]
+    subset_ids = [row_id for row_id, _n, _a, _r in subset]
+    exhaustive_ms: list[float] = []
+    exhaustive_hits = 0
+    for _kind, query, (target_id, target_name, _agency, _region) in cases:
+        normalized = normalize_name(query)
+        started = time.perf_counter()
+        best = process.extract(normalized, subset_names, scorer=fuzz.token_sort_ratio, limit=5)
+        exhaustive_ms.append((time.perf_counter() - started) * 1000)
+        exhaustive_hits += any(subset_ids[i] == target_id or name == target_name for name, _s, i in best)
+
+    n = len(cases) or 1
+    latencies = filtered_ms + name_only_ms
+    return {
+        "size": size,
+        "queries": len(cases),
+        "recall_at_1": round(at1 / n, 4),
+        "recall_at_5": round(at5 / n, 4),
+        "recall_at_5_name_only": round(at5_name / n, 4),
+        "recall_at_1_strict": round(at1_strict / n, 4),
+        "recall_at_5_strict": round(at5_strict / n, 4),
+        "recall_at_5_name_only_strict": round(at5_name_strict / n, 4),
+        "recall_at_5_by_kind": {k: round(v[0] / v[2], 3) for k, v in per_kind.items() if v[2]},
+        "recall_at_5_name_only_by_kind": {k: round(v[1] / v[2], 3) for k, v in per_kind.items() if v[2]},
+        "p50_ms": round(statistics.median(latencies), 2) if latencies else 0.0,
+        "p95_ms": round(_pct(latencies, 0.95), 2),
+        "p95_ms_filtered": round(_pct(filtered_ms, 0.95), 2),
+        "p95_ms_name_only": round(_pct(name_only_ms, 0.95), 2),
+        "build_seconds": round(build_seconds, 1),
+        "index_mb": round(index.memory_bytes() / 2**20, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "exhaustive_subset": len(subset_names),
+        "exhaustive_recall_at_5": round(exhaustive_hits / n, 4),
+        "exhaustive_p95_ms": round(_pct(exhaustive_ms, 0.95), 2),
+    }

@@ -1,0 +1,235 @@
+"""Dashboard aggregates, each one SQL query (GROUP BY / conditional COUNT) over the selection.
+
+Each function takes the user and the `Filters` and returns plain data (dicts and lists of dicts, keys
+as used in the JSON endpoints); labels are added by `labels.py`, links by the views. Designed for a
+million cases on PostgreSQL: no Python loops over cases, no per-row queries, and related tables
+(transitions, deadlines) are restricted by a semi-join on the selection only when it is not every case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import Substr, TruncWeek
+from django.utils import timezone
+
+from netral.analytics.queries.filters import NONE, Filters, cases_for, effective_region, related_q
+from netral.analytics.queries.states import (
+    CLOSED_STATES,
+    PPK_OVERDUE_STATES,
+    maybe_passed_through,
+    passed_through,
+)
+from netral.cases.models import Deadline, Transition
+from netral.cases.services import FUNNEL_STAGES
+from netral.cases.transitions import State
+
+# Dimension → the Case column it groups by. "region" is computed (province or regency level).
+DIMENSIONS: dict[str, str] = {
+    "state": "state",
+    "group": "group",
+    "item": "item__code",
+    "position_class": "position_class",
+    "employment": "employment",
+    "agency": "agency_id",
+}
+BREAKDOWNS: tuple[str, ...] = (*DIMENSIONS, "region")
+
+# The funnel shown as a chart, in order (keys of cases.services.FUNNEL_STAGES).
+FUNNEL_MAIN: tuple[str, ...] = ("reported", "proven", "recommended", "sanctioned")
+FUNNEL_SIDE: tuple[str, ...] = ("blocked",)
+
+
+def state_counts(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Per current state: cases, unclassified cases and expired cases (one GROUP BY query)."""
+    rows = (
+        cases_for(user, filters)
+        .values("state")
+        .annotate(
+            count=Count("pk"),
+            unclassified=Count("pk", filter=Q(group="")),
+            daluwarsa=Count("pk", filter=Q(daluwarsa=True)),
+        )
+        .order_by()
+    )
+    return list(rows)
+
+
+def counts_from_states(by_state: dict[str, int]) -> dict[str, int]:
+    """total, open, closed, proven and PPK-overdue counts from cases per current state."""
+    proven = passed_through(State.VIOLATION)
+    total = sum(by_state.values())
+    closed = sum(count for state, count in by_state.items() if state in CLOSED_STATES)
+    return {
+        "total": total,
+        "open": total - closed,
+        "closed": closed,
+        "proven": sum(count for state, count in by_state.items() if state in proven),
+        "ppk_overdue": sum(count for state, count in by_state.items() if state in PPK_OVERDUE_STATES),
+    }
+
+
+def summary(user: Any, filters: Filters | None = None) -> dict[str, int]:
+    """Headline counts from one query: total, open, closed, proven, PPK overdue, unclassified, expired.
+
+    Proven counts the cases whose current state proves they went through `violation` (see states.py)."""
+    rows = state_counts(user, filters)
+    counts = counts_from_states({row["state"]: row["count"] for row in rows})
+    counts["unclassified"] = sum(row["unclassified"] for row in rows)
+    counts["daluwarsa"] = sum(row["daluwarsa"] for row in rows)
+    return counts
+
+
+def region_level(user: Any, filters: Filters | None) -> str:
+    """ "province" for a national selection, "regency" inside a province, "single" inside a regency."""
+    region = effective_region(user, filters)
+    if not region:
+        return "province"
+    return "regency" if "." not in region else "single"
+
+
+def breakdown(user: Any, filters: Filters | None, dimension: str) -> list[dict[str, Any]]:
+    """Counts per value of `dimension` (largest first); empty values are reported as `NONE`."""
+    cases = cases_for(user, filters)
+    if dimension == "region":
+        if region_level(user, filters) == "province":
+            rows = cases.annotate(key=Substr("region_id", 1, 2)).values("key")
+        else:
+            rows = cases.annotate(key=F("region_id")).values("key")
+    elif dimension in DIMENSIONS:
+        rows = cases.annotate(key=F(DIMENSIONS[dimension])).values("key")
+    else:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    counted = rows.annotate(count=Count("pk")).order_by("-count", "key")
+    return [
+        {"key": NONE if row["key"] in (None, "") else str(row["key"]), "count": row["count"]}
+        for row in counted
+    ]
+
+
+def weekly(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Cases received per ISO week (weeks start on Monday, local time); weeks without cases left out."""
+    rows = (
+        cases_for(user, filters)
+        .annotate(week=TruncWeek("received_at"))
+        .values("week")
+        .annotate(count=Count("pk"))
+        .order_by("week")
+    )
+    result = []
+    for row in rows:
+        monday: dt.date = row["week"].date() if isinstance(row["week"], dt.datetime) else row["week"]
+        year, week, _ = monday.isocalendar()
+        result.append({"key": f"{year}-W{week:02d}", "monday": monday.isoformat(), "count": row["count"]})
+    return result
+
+
+def state_entries(
+    user: Any, filters: Filters | None = None, states: Iterable[str] | None = None
+) -> dict[str, int]:
+    """How many cases of the selection ever entered each state (default: every state of the funnel).
+
+    The result is what counting Transition rows per `to_state` gives (a test compares them), computed so
+    that it stays cheap at a million cases. A case now in `passed_through(S)` went through S, so the cases
+    per current state (one GROUP BY) settle most states. For a state S that cases now in
+    `maybe_passed_through(S)` may or may not have entered (e.g. "sanctioned": an unblocked case was
+    sanctioned or left the service), only those cases' transition rows are looked at when they are the
+    fewer (one query per such state); otherwise the transition rows into S are counted (one query for all
+    of them; the graph is acyclic, so one row per case and state, served by the (to_state, case_id) index).
+    """
+    wanted = (
+        set(states) if states is not None else {state for group in FUNNEL_STAGES.values() for state in group}
+    )
+    by_state = {row["state"]: row["count"] for row in state_counts(user, filters)}
+    entries: dict[str, int] = {}
+    from_rows: list[str] = []
+    for state in sorted(wanted):
+        surely = sum(by_state.get(current, 0) for current in passed_through(state))
+        uncertain = [current for current in sorted(maybe_passed_through(state)) if by_state.get(current)]
+        entries[state] = surely
+        if not uncertain:
+            continue
+        if sum(by_state[current] for current in uncertain) <= surely:
+            entered = Transition.objects.filter(to_state=state).exclude(from_state=F("to_state"))
+            entries[state] += (
+                cases_for(user, filters).filter(state__in=uncertain, pk__in=entered.values("case_id")).count()
+            )
+        else:
+            from_rows.append(state)
+    if from_rows:
+        rows = (
+            Transition.objects.filter(related_q(user, filters))
+            .filter(to_state__in=from_rows)
+            .exclude(from_state=F("to_state"))
+            .values("to_state")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        counted = {row["to_state"]: row["count"] for row in rows}
+        for state in from_rows:
+            entries[state] = counted.get(state, 0)
+    return entries
+
+
+def funnel_states() -> set[str]:
+    """The states the funnel counts: those of the chart, and those settled by the current state alone."""
+    chart = {state for key in FUNNEL_MAIN + FUNNEL_SIDE for state in FUNNEL_STAGES[key]}
+    settled = {
+        state for states in FUNNEL_STAGES.values() for state in states if not maybe_passed_through(state)
+    }
+    return chart | settled
+
+
+def funnel(user: Any, filters: Filters | None = None) -> dict[str, Any]:
+    """The funnel reported → proven → recommended → sanctioned (and blocked): how many cases ever
+    reached each stage, plus under "stages" every stage of `cases.services.FUNNEL_STAGES` that the current
+    states settle alone (the PPK-overdue and warning stages, which need many transition rows, are left out;
+    `state_entries` counts them on request)."""
+    entries = state_entries(user, filters, funnel_states())
+    stages = {
+        stage: sum(entries[state] for state in states)
+        for stage, states in FUNNEL_STAGES.items()
+        if all(state in entries for state in states)
+    }
+    return {
+        "main": [{"key": key, "count": stages[key]} for key in FUNNEL_MAIN],
+        "side": [{"key": key, "count": stages[key]} for key in FUNNEL_SIDE],
+        "stages": stages,
+    }
+
+
+def deadlines(user: Any, filters: Filters | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
+    """Deadline health per clock and in total (one query).
+
+    on_time: met no later than due; late: met after due; overdue: passed without being met (marked by
+    the escalation sweep, or still open past due); pending: open and not yet due. share_on_time is
+    on_time / (on_time + late + overdue), the share of deadlines that ended on time.
+    """
+    now = now or timezone.now()
+    met = Q(state=Deadline.State.MET)
+    overdue = Q(state=Deadline.State.OVERDUE) | Q(state=Deadline.State.OPEN, due_at__lt=now)
+    rows = (
+        Deadline.objects.filter(related_q(user, filters))
+        .values("clock")
+        .annotate(
+            total=Count("pk"),
+            on_time=Count("pk", filter=met & Q(met_at__lte=F("due_at"))),
+            late=Count("pk", filter=met & Q(met_at__gt=F("due_at"))),
+            overdue=Count("pk", filter=overdue),
+            pending=Count("pk", filter=Q(state=Deadline.State.OPEN, due_at__gte=now)),
+        )
+        .order_by("clock")
+    )
+    clocks = [{**row, "share_on_time": _share(row)} for row in rows]
+    keys = ("total", "on_time", "late", "overdue", "pending")
+    totals: dict[str, Any] = {key: sum(row[key] for row in clocks) for key in keys}
+    totals["share_on_time"] = _share(totals)
+    return {"clocks": clocks, "totals": totals}
+
+
+def _share(row: dict[str, Any]) -> float | None:
+    ended = row["on_time"] + row["late"] + row["overdue"]
+    return round(row["on_time"] / ended, 4) if ended else None

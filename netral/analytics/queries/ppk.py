@@ -1,0 +1,133 @@
+"""PPK compliance: per addressed agency, what happened to the recommendations it received.
+
+Everything is read from the recommendation and its PPK follow-up deadline (`send_to_ppk` starts exactly
+one `ppk.follow_up` clock per case; a FilteredRelation joins it 1:1), in one GROUP BY agency query;
+block requests, agency names and PPK titles take one small query each. Columns (a received
+recommendation counts in exactly one of on_time / late / overdue_now / pending):
+- received: sent to the PPK (it has a follow-up deadline);
+- on_time: the deadline was met (decree or left service) no later than due;
+- late: met after due, or executed after the escalation sweep had marked the deadline overdue;
+- overdue_now: not executed and past due (marked overdue, or still open past due);
+- pending: not executed, not yet due;
+- blocks: block requests (BlockRecord rows) for the agency's recommendations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, F, FilteredRelation, Q
+from django.utils import timezone
+
+from netral.analytics.queries.filters import Filters, related_q
+from netral.analytics.queries.states import PPK_OVERDUE_STATES
+from netral.cases.escalation import PPK_FOLLOW_UP
+from netral.cases.models import BlockRecord, Case, Deadline, Recommendation
+from netral.cases.transitions import State
+from netral.personnel.models import PPK, Agency
+
+# A sent recommendation not executed yet (the PPK has to act).
+NOT_EXECUTED_STATES: frozenset[str] = PPK_OVERDUE_STATES | {State.SENT_TO_PPK}
+
+COLUMNS: tuple[str, ...] = ("received", "on_time", "late", "overdue_now", "pending", "blocks")
+SORTABLE: tuple[str, ...] = ("agency", *COLUMNS, "compliance")
+
+
+def _waiting_cases() -> Any:
+    """Cases whose recommendation is not executed although sent: the PPK still has to act."""
+    return Case.objects.filter(state__in=NOT_EXECUTED_STATES).values("pk")
+
+
+def status_q(status: str, now: dt.datetime) -> Q:
+    """The recommendations (annotated with `fu`, their PPK follow-up deadline) in one column."""
+    met = Q(fu__state=Deadline.State.MET)
+    overdue = Q(fu__state=Deadline.State.OVERDUE)
+    open_ = Q(fu__state=Deadline.State.OPEN)
+    waiting = Q(case_id__in=_waiting_cases())
+    conditions = {
+        "received": Q(fu__isnull=False),
+        "on_time": met & Q(fu__met_at__lte=F("fu__due_at")),
+        "late": (met & Q(fu__met_at__gt=F("fu__due_at"))) | (overdue & ~waiting),
+        "overdue_now": (overdue & waiting) | (open_ & Q(fu__due_at__lt=now)),
+        "pending": open_ & Q(fu__due_at__gte=now),
+    }
+    if status not in conditions:
+        raise ValueError(f"unknown PPK status {status!r}")
+    return conditions[status]
+
+
+def with_follow_up(recommendations: Any) -> Any:
+    return recommendations.annotate(
+        fu=FilteredRelation("case__deadlines", condition=Q(case__deadlines__clock=PPK_FOLLOW_UP))
+    )
+
+
+def recommendations_for(user: Any, filters: Filters | None = None) -> Any:
+    return with_follow_up(Recommendation.objects.filter(related_q(user, filters)))
+
+
+def compliance(
+    user: Any,
+    filters: Filters | None = None,
+    now: dt.datetime | None = None,
+    sort: str = "",
+    desc: bool = True,
+) -> list[dict[str, Any]]:
+    """One row per agency that received recommendations in the selection, sorted by `sort`."""
+    now = now or timezone.now()
+    rows = (
+        recommendations_for(user, filters)
+        .values("agency_id")
+        .annotate(
+            **{column: Count("pk", filter=status_q(column, now)) for column in COLUMNS if column != "blocks"}
+        )
+        .order_by()
+    )
+    table: dict[int, dict[str, Any]] = {
+        row["agency_id"]: {
+            "agency_id": row["agency_id"],
+            "agency_code": "",
+            "agency": "",
+            "ppk": "",
+            **row,
+            "blocks": 0,
+        }
+        for row in rows
+        if row["received"]
+    }
+    if not table:
+        return []
+    blocks = (
+        BlockRecord.objects.filter(related_q(user, filters, field="recommendation__case"))
+        .values("recommendation__agency_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for block in blocks:
+        if block["recommendation__agency_id"] in table:
+            table[block["recommendation__agency_id"]]["blocks"] = block["count"]
+    for agency_id, code, name in Agency.objects.filter(pk__in=list(table)).values_list("pk", "code", "name"):
+        table[agency_id].update(agency_code=code, agency=name)
+    titles = PPK.objects.filter(agency_id__in=list(table), end_date__isnull=True).values_list(
+        "agency_id", "title", "name"
+    )
+    for agency_id, title, name in titles:
+        table[agency_id]["ppk"] = f"{title} {name}".strip()
+    result = list(table.values())
+    for row in result:
+        ended = row["on_time"] + row["late"] + row["overdue_now"]
+        row["compliance"] = round(row["on_time"] / ended, 4) if ended else None
+    return sort_rows(result, sort or "overdue_now", desc)
+
+
+def sort_rows(rows: list[dict[str, Any]], sort: str, desc: bool) -> list[dict[str, Any]]:
+    key = sort if sort in SORTABLE else "overdue_now"
+    if key == "agency":
+        return sorted(rows, key=lambda row: (row["agency"] or "").lower(), reverse=desc)
+    # None (no ended recommendation) sorts last either way; ties by agency name.
+    present = [row for row in rows if row[key] is not None]
+    missing = [row for row in rows if row[key] is None]
+    present.sort(key=lambda row: (row["agency"] or "").lower())
+    present.sort(key=lambda row: row[key], reverse=desc)
+    return present + sorted(missing, key=lambda row: (row["agency"] or "").lower())

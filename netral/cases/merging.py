@@ -1,0 +1,67 @@
+"""Merging a duplicate case into another: the duplicate's reports join the target case.
+
+`merge_into(source, target, actor=..., reason=...)` takes the `merge_into` transition on the source
+(received or in initial review; Bawaslu staff; role, scope and version checked by `transition`), moves
+the source's CaseReport links to the target and writes an audit entry. Every report keeps its own
+reporter, receipt, messages and evidence: only the report's link to its case moves, so no reporter's
+identity reaches another report. The source stays as a closed case in state `merged` (its history and
+the funnel's "reported" count stay true).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from netral.audit.services import record
+from netral.cases.actions import TransitionRefused, transition
+from netral.cases.models import Case, CaseReport
+from netral.cases.transitions import State
+
+# The states a case may be in to receive a duplicate's reports (still under Bawaslu's study).
+TARGET_STATES = frozenset(
+    {
+        State.RECEIVED,
+        State.INITIAL_REVIEW,
+        State.REGISTERED,
+        State.CLARIFICATION,
+        State.STUDY,
+        State.PLENARY,
+    }
+)
+
+
+def merge_into(source: Case, target: Case, *, actor: Any, reason: str) -> Case:
+    """Close `source` as a duplicate of `target` and move its reports there; returns the target.
+
+    Raises TransitionRefused (or ConcurrentChange) with a translated message."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionRefused(_("Write the reason for merging the cases."), "invalid")
+    if source.pk == target.pk:
+        raise TransitionRefused(_("A case cannot be merged into itself."), "invalid")
+    if not Case.objects.visible_to(actor).filter(pk=target.pk).exists():
+        raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
+    if target.election_id != source.election_id:
+        raise TransitionRefused(_("Only cases of the same election can be merged."), "invalid")
+    if target.state not in TARGET_STATES:
+        raise TransitionRefused(
+            _("Reports can only be added to a case still under Bawaslu's study."), "wrong_state"
+        )
+    note = _("Merged into case %(number)s as a duplicate: %(reason)s") % {
+        "number": target.number,
+        "reason": reason,
+    }
+    with transaction.atomic():
+        transition(source, "merge_into", actor=actor, reason=note)
+        reports = list(CaseReport.objects.filter(case=source).values_list("report_id", flat=True))
+        CaseReport.objects.filter(case=source).update(case=target)
+        record(
+            "cases.merged",
+            actor=actor,
+            obj=target,
+            data={"target": target.number, "source": source.number, "reports": reports},
+        )
+    return target

@@ -1,0 +1,58 @@
+"""The labelled training corpus (data/corpus.jsonl) and its deterministic held-out split."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from netral.catalogue.services import GROUP_CODES
+
+CORPUS_FILE = Path(__file__).resolve().parent / "data" / "corpus.jsonl"
+# One example in five (by a hash of its id) is held out from training and used only to measure.
+HELDOUT_BUCKETS = 5
+
+
+class LabelledFileError(ValueError):
+    """A labelled JSONL file is malformed; the message (Indonesian) names the line."""
+
+
+def is_heldout(example_id: str) -> bool:
+    digest = hashlib.sha256(example_id.encode("utf-8")).digest()
+    return digest[0] % HELDOUT_BUCKETS == 0
+
+
+def read_jsonl(lines: Iterable[str], *, require_label: bool) -> list[dict[str, Any]]:
+    """Objects of a JSONL stream; each needs `id` and `text` (and a known `category` if labelled)."""
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise LabelledFileError(f"baris {number}: bukan JSON yang sah ({exc.msg})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
+            raise LabelledFileError(f"baris {number}: objek harus memiliki 'id' dan 'text'")
+        if require_label and row.get("category") not in GROUP_CODES:
+            raise LabelledFileError(f"baris {number}: 'category' tidak dikenal: {row.get('category')!r}")
+        rows.append(row)
+    return rows
+
+
+def load_corpus(path: Path = CORPUS_FILE) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return read_jsonl(handle, require_label=True)
+
+
+def split(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(training rows, held-out rows) by the hash of each id."""
+    train = [row for row in rows if not is_heldout(str(row["id"]))]
+    heldout = [row for row in rows if is_heldout(str(row["id"]))]
+    return train, heldout
+
+
+def corpus_sha256(path: Path = CORPUS_FILE) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,1 @@
+"""Entity extraction helpers used by `netral.triage.entities`."""

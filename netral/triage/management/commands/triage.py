@@ -1,0 +1,206 @@
+"""`netral triage classify|evaluate|train`: the triage contract for scripts and other systems.
+
+Subcommands are registered in SUBCOMMANDS (name -> (add_arguments, handler)); a new subcommand
+is one function pair and one entry there.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any, TextIO
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from netral.triage.corpus import LabelledFileError, read_jsonl
+from netral.triage.matching_cli import add_match_arguments, handle_match
+
+BATCH = 256
+
+
+def _open(path: str) -> TextIO:
+    if path == "-":
+        return sys.stdin
+    file = Path(path)
+    if not file.is_file():
+        raise CommandError(f"Berkas tidak ditemukan: {path}")
+    return file.open(encoding="utf-8")
+
+
+def _batches(handle: TextIO, *, require_label: bool) -> Iterator[list[dict[str, Any]]]:
+    lines = iter(handle)
+    offset = 0
+    while chunk := list(islice(lines, BATCH)):
+        try:
+            rows = read_jsonl(chunk, require_label=require_label)
+        except LabelledFileError as exc:
+            raise CommandError(_shift_line(str(exc), offset)) from exc
+        offset += len(chunk)
+        if rows:
+            yield rows
+
+
+def _shift_line(message: str, offset: int) -> str:
+    prefix, _, rest = message.partition(":")
+    number = prefix.removeprefix("baris ").strip()
+    return f"baris {int(number) + offset}:{rest}" if number.isdigit() else message
+
+
+# --- classify -------------------------------------------------------------------------------------
+
+
+def _classify_args(parser: CommandParser) -> None:
+    parser.add_argument("file", nargs="?", default="-", help="JSONL with id, text[, reported_on]; - = stdin")
+
+
+def _classify(command: BaseCommand, options: dict[str, Any]) -> None:
+    from netral.triage.services import classify_texts
+
+    handle = _open(options["file"])
+    for rows in _batches(handle, require_label=False):
+        for result in classify_texts(rows):
+            command.stdout.write(json.dumps(result, ensure_ascii=False))
+
+
+# --- evaluate -------------------------------------------------------------------------------------
+
+
+def _evaluate_args(parser: CommandParser) -> None:
+    parser.add_argument(
+        "file", nargs="?", help="labelled JSONL (category; optional item, region.kode_kemendagri, employment)"
+    )
+    parser.add_argument("--heldout", action="store_true", help="evaluate the corpus's held-out split instead")
+    parser.add_argument("--json", action="store_true", help="one JSON object instead of tables")
+
+
+def evaluate_rows(rows: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The evaluation numbers of classified rows (group, region code, employment)."""
+    from netral.triage.metrics import accuracy, classification_report
+
+    summary = classification_report([r["category"] for r in rows], [r["group"] for r in results])
+    regions = [
+        (row["region"]["kode_kemendagri"], (result["entities"].get("regions") or [None])[0])
+        for row, result in zip(rows, results, strict=True)
+        if isinstance(row.get("region"), dict) and row["region"].get("kode_kemendagri")
+    ]
+    employment = [
+        (str(row["employment"]).lower(), result["entities"].get("employment", "unknown"))
+        for row, result in zip(rows, results, strict=True)
+        if row.get("employment")
+    ]
+    if regions:
+        summary["region_code"] = accuracy(regions)
+    if employment:
+        summary["employment"] = accuracy(employment)
+    items = [
+        (row["item"], result["item"]) for row, result in zip(rows, results, strict=True) if row.get("item")
+    ]
+    if items:
+        summary["item"] = accuracy(items)
+    return summary
+
+
+def _print_report(command: BaseCommand, summary: dict[str, Any]) -> None:
+    write = command.stdout.write
+    write(
+        f"examples {summary['examples']}  accuracy {summary['accuracy']:.3f}  "
+        f"macro-F1 {summary['macro_f1']:.3f}"
+    )
+    write(f"\n{'group':<24} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8}")
+    for group, row in summary["per_group"].items():
+        write(
+            f"{group:<24} {row['precision']:>9.3f} {row['recall']:>7.3f} "
+            f"{row['f1']:>6.3f} {row['support']:>8}"
+        )
+    labels = summary["labels"]
+    write("\nconfusion (rows: label, columns: predicted, in the order of the rows)")
+    for gold in labels:
+        write(f"{gold:<24} " + " ".join(f"{summary['confusion'][gold][p]:>4}" for p in labels))
+    for key, title in (
+        ("item", "catalogue item accuracy"),
+        ("region_code", "region code accuracy"),
+        ("employment", "employment accuracy"),
+    ):
+        if key in summary:
+            write(f"\n{title}: {summary[key]['accuracy']:.3f} ({summary[key]['examples']} examples)")
+
+
+def _evaluate(command: BaseCommand, options: dict[str, Any]) -> None:
+    from netral.triage.services import classify_texts
+
+    rows: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
+    if options["heldout"]:
+        from netral.triage.corpus import load_corpus, split
+
+        batches: Iterator[list[dict[str, Any]]] = iter([split(load_corpus())[1]])
+    elif options["file"]:
+        batches = _batches(_open(options["file"]), require_label=True)
+    else:
+        raise CommandError("Sebutkan berkas JSONL berlabel atau --heldout.")
+    for batch in batches:
+        rows.extend(batch)
+        results.extend(classify_texts(batch))
+    if not rows:
+        raise CommandError("Berkas tidak berisi contoh berlabel.")
+    summary = evaluate_rows(rows, results)
+    summary["model_version"] = results[0]["model_version"]
+    if options["json"]:
+        command.stdout.write(json.dumps(summary, ensure_ascii=False))
+    else:
+        _print_report(command, summary)
+
+
+# --- train ----------------------------------------------------------------------------------------
+
+
+def _train_args(parser: CommandParser) -> None:
+    parser.add_argument("--no-corrections", action="store_true", help="train on the corpus only")
+    parser.add_argument("--json", action="store_true", help="print the model version as JSON")
+
+
+def _train(command: BaseCommand, options: dict[str, Any]) -> None:
+    from netral.triage.training import train
+
+    row = train(use_corrections=not options["no_corrections"])
+    payload = {
+        "version": row.version,
+        "trained_at": row.trained_at.isoformat(),
+        "examples": row.examples,
+        "corrections": row.corrections,
+        "metrics": row.metrics,
+        "path": row.path,
+    }
+    if options["json"]:
+        command.stdout.write(json.dumps(payload, ensure_ascii=False))
+        return
+    command.stdout.write(
+        f"model {row.version}: {row.examples} examples ({row.corrections} corrections), "
+        f"held-out macro-F1 {row.metrics['heldout_macro_f1']:.3f}, "
+        f"trained in {row.metrics['train_seconds']} s"
+    )
+
+
+Handler = Callable[[BaseCommand, dict[str, Any]], None]
+SUBCOMMANDS: dict[str, tuple[str, Callable[[CommandParser], None], Handler]] = {
+    "classify": ("classify reports (JSONL in, JSONL suggestions out)", _classify_args, _classify),
+    "evaluate": ("precision/recall/F1 and confusion on a labelled JSONL", _evaluate_args, _evaluate),
+    "train": ("retrain from the corpus plus confirmed corrections", _train_args, _train),
+    "match": ("register candidates for a reported name (never links)", add_match_arguments, handle_match),
+}
+
+
+class Command(BaseCommand):
+    help = "Triage reports: classify into the catalogue, evaluate on labelled data, retrain the model."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{" + ",".join(SUBCOMMANDS) + "}")
+        for name, (summary, add_args, _handler) in SUBCOMMANDS.items():
+            add_args(sub.add_parser(name, help=summary, description=summary))
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        _summary, _add_args, handler = SUBCOMMANDS[options["action"]]
+        handler(self, options)

@@ -1,0 +1,152 @@
+"""Register matching: who in the civil-servant register a report is probably about.
+
+`find_candidates(name, agency_code=..., region_code=..., position=..., nip_fragment=..., limit=5)`
+returns up to `limit` `Match` rows, best first, each with a 0-100 score and the reasons. It only
+proposes: nothing is linked until a supervisor confirms a candidate.
+
+The name is normalised exactly as the register's `name_normalized` column
+(`netral.personnel.names.normalize_name`: titles and degrees dropped, Muhammad variants unified, old
+spellings modernised), then looked up in a per-process in-memory blocking index
+(`matching_index.MatchIndex`) built from the register on first use and rebuilt when the register
+changed (checked at most every `NETRAL_MATCH_INDEX_TTL` seconds, default 300). Agency and region
+are filters (a region code matches itself and every code under it: `34` covers `34.04`); position
+and NIP fragment raise the score.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from netral.personnel.names import normalize_name
+from netral.triage.matching_index import IndexRow, MatchIndex
+
+DEFAULT_TTL_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Match:
+    employee_id: int
+    nip: str
+    name: str
+    agency_code: str
+    position_title: str
+    score: int  # 0-100
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+    region_code: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "employee_id": self.employee_id,
+            "nip": self.nip,
+            "name": self.name,
+            "agency_code": self.agency_code,
+            "region_code": self.region_code,
+            "position_title": self.position_title,
+            "score": self.score,
+            "reasons": list(self.reasons),
+        }
+
+
+class _Cache:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.index: MatchIndex | None = None
+        self.signature: tuple[int, int] | None = None
+        self.checked_at = 0.0
+
+
+_cache = _Cache()
+
+
+def _register_signature() -> tuple[int, int]:
+    from django.db.models import Count, Max
+
+    from netral.personnel.models import Employee
+
+    stats = Employee.objects.aggregate(count=Count("id"), last=Max("id"))
+    return int(stats["count"] or 0), int(stats["last"] or 0)
+
+
+def register_rows(chunk_size: int = 50_000) -> Iterator[IndexRow]:
+    """The register as index rows (id, nip, normalised name, agency code, region, class, title), streamed."""
+    from netral.personnel.models import Employee
+
+    query = Employee.objects.order_by().values_list(
+        "id", "nip", "name_normalized", "agency__code", "region_id", "position_class", "position_title"
+    )
+    return query.iterator(chunk_size=chunk_size)
+
+
+def get_index() -> MatchIndex:
+    """The process's index of the register, built on first use, rebuilt when the register changed."""
+    ttl = float(getattr(settings, "NETRAL_MATCH_INDEX_TTL", DEFAULT_TTL_SECONDS))
+    with _cache.lock:
+        now = time.monotonic()
+        if _cache.index is not None and now - _cache.checked_at < ttl:
+            return _cache.index
+        signature = _register_signature()
+        if _cache.index is None or signature != _cache.signature:
+            _cache.index = MatchIndex(register_rows())
+            _cache.signature = signature
+        _cache.checked_at = now
+        return _cache.index
+
+
+def reset_index() -> None:
+    """Forget the cached index (tests, or after a bulk register import)."""
+    with _cache.lock:
+        _cache.index = None
+        _cache.signature = None
+        _cache.checked_at = 0.0
+
+
+def find_candidates(
+    name: str,
+    *,
+    agency_code: str | None = None,
+    region_code: str | None = None,
+    position: str | None = None,
+    nip_fragment: str | None = None,
+    limit: int = 5,
+    index: MatchIndex | None = None,
+) -> list[Match]:
+    """Up to `limit` register rows that may be the person `name`, best first. Never links anything."""
+    normalized = normalize_name(name or "")
+    if not normalized or limit <= 0:
+        return []
+    index = index or get_index()
+    hits = index.search(
+        normalized,
+        agency_code=agency_code or None,
+        region_code=region_code or None,
+        position=position or None,
+        nip_fragment=nip_fragment or None,
+        limit=limit,
+    )
+    display = _display_names([hit.employee_id for hit in hits])
+    return [
+        Match(
+            employee_id=hit.employee_id,
+            nip=hit.nip,
+            name=display.get(hit.employee_id, hit.name_normalized),
+            agency_code=hit.agency_code,
+            position_title=hit.position_title,
+            score=hit.score,
+            reasons=hit.reasons,
+            region_code=hit.region_code,
+        )
+        for hit in hits
+    ]
+
+
+def _display_names(ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    from netral.personnel.models import Employee
+
+    return dict(Employee.objects.filter(id__in=ids).values_list("id", "name"))

@@ -1,0 +1,127 @@
+"""`netral triage` evaluate numbers (computed by hand), classify/evaluate/train through the command."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from netral.triage import training
+from netral.triage.management.commands.triage import SUBCOMMANDS, evaluate_rows
+from netral.triage.metrics import classification_report
+
+GOLD = ["media_sosial", "media_sosial", "parpol", "parpol", "bukan_pelanggaran"]
+PRED = ["media_sosial", "parpol", "parpol", "parpol", "media_sosial"]
+
+
+def test_classification_report_numbers_by_hand() -> None:
+    report = classification_report(GOLD, PRED)
+    # media_sosial: 1 right of 2 predicted, 1 of 2 true -> P 0.5, R 0.5, F1 0.5
+    assert report["per_group"]["media_sosial"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
+    # parpol: 2 right of 3 predicted, 2 of 2 true -> P 0.6667, R 1.0, F1 0.8
+    assert report["per_group"]["parpol"] == {"precision": 0.6667, "recall": 1.0, "f1": 0.8, "support": 2}
+    # bukan_pelanggaran: never predicted -> P 0, R 0, F1 0
+    assert report["per_group"]["bukan_pelanggaran"]["f1"] == 0.0
+    assert report["macro_f1"] == round((0.5 + 0.8 + 0.0) / 3, 4)  # 0.4333
+    assert report["accuracy"] == 0.6
+    assert report["labels"] == ["media_sosial", "parpol", "bukan_pelanggaran"]
+    assert report["confusion"]["media_sosial"] == {"media_sosial": 1, "parpol": 1, "bukan_pelanggaran": 0}
+    assert report["confusion"]["bukan_pelanggaran"]["media_sosial"] == 1
+
+
+def test_evaluate_rows_adds_region_and_employment_accuracy() -> None:
+    rows: list[dict[str, Any]] = [
+        {"category": g, "region": {"kode_kemendagri": code}, "employment": emp}
+        for g, code, emp in zip(
+            GOLD, ["34", "34.04", "71", "71.71", "36"], ["PNS", "PNS", "PPPK", "unknown", "PNS"], strict=True
+        )
+    ]
+    results = [
+        {"group": p, "entities": {"regions": regions, "employment": emp}}
+        for p, regions, emp in zip(
+            PRED,
+            [["34"], ["34"], ["71"], [], ["36", "36.01"]],
+            ["pns", "pppk", "pppk", "unknown", "pns"],
+            strict=True,
+        )
+    ]
+    rows[0]["item"], rows[2]["item"] = "D2", "D5"
+    results[0]["item"], results[2]["item"] = "E2", "D5"
+    summary = evaluate_rows(rows, results)
+    assert summary["macro_f1"] == 0.4333
+    assert summary["item"] == {"examples": 2, "accuracy": 0.5}  # only rows with a gold item count
+    assert summary["region_code"] == {"examples": 5, "accuracy": 0.6}  # 34, 71, 36 right
+    assert summary["employment"] == {"examples": 5, "accuracy": 0.8}  # only row 2 wrong
+
+
+def test_subcommands_are_registered_in_one_table() -> None:
+    assert list(SUBCOMMANDS)[:3] == ["classify", "evaluate", "train"]
+
+
+@pytest.fixture
+def trained(tmp_path: Path, settings: Any) -> Any:
+    from netral.triage.corpus import load_corpus
+
+    settings.DATA_DIR = tmp_path
+    training.forget_loaded_model()
+    counts: dict[str, int] = {}
+    rows = []
+    for row in load_corpus():
+        if counts.get(row["category"], 0) < 12:
+            counts[row["category"]] = counts.get(row["category"], 0) + 1
+            rows.append(row)
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    yield training.train(corpus_path=path)
+    training.forget_loaded_model()
+
+
+@pytest.mark.django_db
+def test_classify_writes_one_line_per_input(trained: Any, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "a", "text": "pak lurah pasang baliho paslon 1"}\n\n'
+        '{"id": "b", "text": "ASN nyoblos di TPS"}\n',
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("triage", "classify", str(source), stdout=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert all(line["model_version"] == trained.version for line in lines)
+
+
+@pytest.mark.django_db
+def test_evaluate_json_and_bad_input(trained: Any, tmp_path: Path) -> None:
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text(
+        '{"id": 1, "text": "pak camat pasang baliho paslon", "category": "alat_peraga"}\n'
+        '{"id": 2, "text": "ASN datang sosialisasi KPU", "category": "bukan_pelanggaran"}\n',
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("triage", "evaluate", str(labelled), "--json", stdout=out)
+    summary = json.loads(out.getvalue())
+    assert summary["examples"] == 2 and 0.0 <= summary["macro_f1"] <= 1.0
+    assert set(summary["confusion"]) == set(summary["labels"])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "x", "category": "tidak_ada"}\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="baris 1"):
+        call_command("triage", "evaluate", str(bad))
+    with pytest.raises(CommandError, match="--heldout"):
+        call_command("triage", "evaluate")
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command("triage", "classify", str(tmp_path / "missing.jsonl"))
+
+
+@pytest.mark.django_db
+def test_train_command_prints_the_version(trained: Any) -> None:
+    out = io.StringIO()
+    call_command("triage", "train", "--json", stdout=out)
+    payload = json.loads(out.getvalue())
+    assert payload["version"] and payload["metrics"]["heldout_macro_f1"] > 0.5

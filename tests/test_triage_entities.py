@@ -1,0 +1,229 @@
+"""Golden cases for entity extraction (netral.triage.entities.extract): every entity kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from netral.triage.entities import extract
+
+KEYS = {
+    "regions", "employment", "nips", "niks", "names", "positions", "agencies", "dates", "candidates",
+    "parties", "platforms", "urls",
+}  # fmt: skip
+REPORTED = dt.date(2024, 1, 17)  # a Wednesday
+
+
+def test_result_has_exactly_the_agreed_keys_even_for_empty_text() -> None:
+    result = extract("")
+    assert set(result) == KEYS
+    assert result["employment"] == "unknown"
+    assert all(result[key] == [] for key in KEYS - {"employment"})
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Lurah di DKI Jakarta ikut kampanye", "31"),
+        ("ASN Pemkot Palangka Raya pasang baliho", "62.71"),
+        ("ASN Pemkot Palangkaraya pasang baliho", "62.71"),
+        ("Camat di Kab. Bandung hadir", "32.04"),
+        ("Camat di Kota Bandung hadir", "32.73"),
+        ("Pilbup Bandung diwarnai ASN berkampanye", "32.04"),
+        ("Wali Kota Bandung melantik pejabat", "32.73"),
+        ("guru di Bandung posting dukungan", "32.73"),  # bare ambiguous name: the city
+        ("PNS di Bandung, Kabupaten Bandung, ikut deklarasi", "32.04"),  # explicit elsewhere wins
+        ("dua PNS di Bandung Barat", "32.17"),  # longest name wins
+        ("kades di gunung kidul ikut acara partai", "34.03"),  # alias, lower case
+        ("ASN Kalsel dukung caleg", "63"),
+        ("camat di jaksel dukung capres", "31.74"),
+        ("Camat Toili diduga mendukung paslon", "72.01"),  # district -> regency
+        ("Kepala Dinas Provinsi Kalimantan Selatan hadir di SMKN 3 Banjarmasin", "63.71"),
+        ("dua PNS asal Kota Banjar dan Tasikmalaya, Jawa Barat", "32"),  # several regencies: province
+        ("guru di Kota Banjar Jawa Barat", "32.79"),
+        ("ASN di Kabupaten Banjar, Kalimantan Selatan", "63.03"),
+        ("Batu itu dilempar ke kantor kecamatan", None),  # common word at sentence start
+        ("staf Pemkot Batu ikut kampanye", "35.79"),
+    ],
+)
+def test_region_codes_with_aliases_and_ambiguity(text: str, code: str | None) -> None:
+    regions = extract(text)["regions"]
+    assert (regions[0] if regions else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "employment"),
+    [
+        ("Seorang PNS di dinas kesehatan posting dukungan", "pns"),
+        ("guru PPPK SD ikut grup WA paslon", "pppk"),
+        ("guru p3k share status", "pppk"),
+        ("tenaga honorer kantor camat ikut kampanye", "honorer"),
+        ("kades hadir di acara partai", "kepala_desa"),
+        ("Kepala Desa S. ikut deklarasi", "kepala_desa"),
+        ("camat ikut deklarasi", "pns"),  # the post implies a PNS
+        ("Sekda hadir di acara paslon", "pns"),
+        ("guru SD posting dukungan", "unknown"),  # teachers can be PNS or PPPK
+        ("oknum ASN posting dukungan", "unknown"),
+        ("apakah mereka ASN atau honorer, mohon dicek", "unknown"),  # doubt is not a statement
+        ("dia bukan PNS tapi ikut kampanye", "unknown"),
+    ],
+)
+def test_employment_status(text: str, employment: str) -> None:
+    assert extract(text)["employment"] == employment
+
+
+def test_nip_with_spaces_is_found_and_invalid_ones_rejected() -> None:
+    result = extract(
+        "Pelaku NIP 19860926 201505 1 001, temannya NIP 19861326 201505 1 001 dan 1986092620150510."
+    )
+    assert result["nips"] == ["198609262015051001"]
+
+
+def test_nip_rejected_when_gender_digit_wrong() -> None:
+    assert extract("NIP 198609262015053001")["nips"] == []
+
+
+def test_nik_valid_and_invalid() -> None:
+    result = extract("NIK 3404014509860001 dan NIK palsu 9999014509860001 serta 3404 0145 0986 0002")
+    assert result["niks"] == ["3404014509860001", "3404014509860002"]
+
+
+def test_names_with_titles_initials_and_triggers() -> None:
+    text = (
+        "Drs. H. Ahmad Fauzi, M.Si. hadir bersama Kepala Desa S. dan seorang guru bernama Budi Santoso. "
+        "Oknum berinisial AR dan Kepala Pasar (ESS) juga ada, begitu pula Sri Wahyuni, S.Keb."
+    )
+    names = extract(text)["names"]
+    assert names == [
+        "Drs. H. Ahmad Fauzi, M.Si.",
+        "Kepala Desa S.",
+        "Budi Santoso",
+        "AR",
+        "ESS",
+        "Sri Wahyuni, S.Keb.",
+    ]
+
+
+def test_acronyms_in_brackets_are_not_names() -> None:
+    assert extract("Kepala Dinas (PNS) hadir di TPS (TPS) bersama caleg (PKS)")["names"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "cls"),
+    [
+        ("camat hadir", "camat", "kepala_wilayah"),
+        ("Pak Lurah hadir", "lurah", "kepala_wilayah"),
+        ("Kadis PU hadir", "kepala dinas", "jpt"),
+        ("sekda hadir", "sekretaris daerah", "jpt"),
+        ("seorang guru hadir", "guru", "fungsional"),
+        ("kepsek SMPN 2 hadir", "kepala sekolah", "fungsional"),
+        ("Kepala SDN Moyoketen 1 hadir", "kepala sekolah", "fungsional"),
+        ("bidan desa hadir", "bidan", "fungsional"),
+        ("Kabag Umum hadir", "kepala bagian", "administrator"),
+        ("Pj Bupati hadir", "penjabat bupati", "jpt"),
+        ("kades hadir", "kepala desa", ""),
+    ],
+)
+def test_positions_are_normalised_with_class(text: str, title: str, cls: str) -> None:
+    position = extract(text)["positions"][0]
+    assert (position["title"], position["class"]) == (title, cls)
+
+
+def test_agencies_with_register_codes() -> None:
+    text = (
+        "Kepala Dinas Perumahan, Kawasan Permukiman dan Pertanahan (DPKPP) Kabupaten Pandeglang dan "
+        "pegawai Kemenag hadir; Pemerintah Kabupaten Bandung juga. Seragam dinas dipakai."
+    )
+    agencies = extract(text)["agencies"]
+    assert agencies == [
+        {
+            "text": "Dinas Perumahan, Kawasan Permukiman dan Pertanahan (DPKPP) Kabupaten Pandeglang",
+            "code": "pemkab-36.01",
+        },
+        {"text": "Kemenag", "code": "pusat-kemenag"},
+        {"text": "Pemerintah Kabupaten Bandung", "code": "pemkab-32.04"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Kejadian Jumat (23/6/2023) sore", ["2023-06-23"]),
+        ("pada 25 Februari 2023 di balai desa", ["2023-02-25"]),
+        ("tanggal 2023-06-23 dan 1-7-23", ["2023-06-23", "2023-07-01"]),
+        ("kemarin dia posting", ["2024-01-16"]),
+        ("kmrn sore dia posting", ["2024-01-16"]),
+        ("tadi pagi ada apel", ["2024-01-17"]),
+        ("td pagi ada apel", ["2024-01-17"]),
+        ("minggu lalu dia kampanye", ["2024-01-10"]),
+        ("semalem dia kampanye", ["2024-01-16"]),
+        ("kemarin lusa dia kampanye", ["2024-01-15"]),
+        ("2 hari yang lalu dia kampanye", ["2024-01-15"]),
+        ("tiga hari lalu dia kampanye", ["2024-01-14"]),
+        ("Senin lalu dia kampanye", ["2024-01-15"]),
+        ("tgl 6 November dia kampanye", ["2023-11-06"]),  # no year: the last such day before the report
+        ("31/2/2023 bukan tanggal", []),
+        ("Rp 1.500.000 diberikan pukul 10.00", []),
+    ],
+)
+def test_dates_absolute_and_relative(text: str, dates: list[str]) -> None:
+    assert extract(text, REPORTED)["dates"] == dates
+
+
+def test_relative_dates_need_a_report_date() -> None:
+    assert extract("kemarin dia posting")["dates"] == []
+
+
+def test_candidates_ballot_numbers_and_names() -> None:
+    text = "ASN ajak pilih paslon 02, lalu nomor urut 1, capres no. 3 dan Prabowo-Gibran serta Anies"
+    candidates = extract(text)["candidates"]
+    assert [c["number"] for c in candidates if c["number"]] == [2, 1, 3]
+    assert [c["name"] for c in candidates if c["name"]] == [
+        "Prabowo Subianto", "Gibran Rakabuming Raka", "Anies Baswedan"
+    ]  # fmt: skip
+
+
+def test_a_regulation_number_is_not_a_ballot_number() -> None:
+    assert extract("sesuai PKPU nomor 10 tahun 2023")["candidates"] == []
+
+
+def test_parties_platforms_and_urls() -> None:
+    text = (
+        "Dia share di fb, story ig, grup WA dan akun X (Twitter) ajakan pilih caleg PDI Perjuangan dan "
+        "Golkar: https://www.tiktok.com/@akun/video/1 serta youtu.be/abc."
+    )
+    result = extract(text)
+    assert result["parties"] == ["PDI-P", "Golkar"]
+    assert result["platforms"] == ["facebook", "instagram", "whatsapp", "x", "tiktok", "youtube"]
+    assert result["urls"] == ["https://www.tiktok.com/@akun/video/1", "youtu.be/abc"]
+
+
+def test_slang_and_typos() -> None:
+    text = (
+        "min, pak kades desa sukamaju kmrn posting dukung paslon 01 di fb. tlg ditindak, dia jg ikut grup wa"
+    )
+    result = extract(text, REPORTED)
+    assert result["employment"] == "kepala_desa"
+    assert result["dates"] == ["2024-01-16"]
+    assert result["platforms"] == ["facebook", "whatsapp"]
+    assert [c["number"] for c in result["candidates"]] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Pak Kabag Umum jadi admin grup", []),  # a post, not a person
+        ("akun Facebook atas nama 'Bunda Rina' milik guru", ["Bunda Rina"]),
+        ("Pak Camat Budi Santoso hadir", ["Budi Santoso"]),
+        ("Bapak Joko Susilo, S.Pd. hadir", ["Joko Susilo, S.Pd."]),
+        ("Budi Hartono (NIP 19860926 201505 1 001) hadir", ["Budi Hartono"]),
+        ("Ibu Bupati hadir", []),
+    ],
+)
+def test_name_triggers_and_false_friends(text: str, names: list[str]) -> None:
+    assert extract(text)["names"] == names
+
+
+def test_a_report_datetime_counts_as_its_date() -> None:
+    assert extract("kemarin", dt.datetime(2024, 1, 17, 9, 30))["dates"] == ["2024-01-16"]

@@ -1,0 +1,46 @@
+"""The register-matching benchmark runs end to end on a tiny register and reports the agreed keys."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from netral.personnel.names import normalize_name
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "match.py"
+
+
+def _module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("benchmark_match", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.django_db
+def test_benchmark_reports_the_json_keys() -> None:
+    result = _module().run(size=3000, queries=60)
+    for key in (
+        "size", "recall_at_1", "recall_at_5", "recall_at_5_name_only", "p50_ms", "p95_ms", "peak_rss_mb",
+        "exhaustive_p95_ms",
+    ):  # fmt: skip
+        assert key in result
+    assert result["size"] == 3000 and result["queries"] == 60
+    assert result["recall_at_5"] >= 0.9  # a tiny register: nearly every perturbed name is found
+
+
+@pytest.mark.parametrize(
+    "kind", ["titles", "muhammad", "old_spelling", "typo", "dropped_middle", "titles_typo"]
+)
+def test_perturbations_change_the_written_name_but_keep_the_person(kind: str) -> None:
+    module = _module()
+    name = "muhammad yusuf cahyono"
+    query = module.perturb(kind, name, random.Random(1))
+    assert query and query.lower() != name
+    if kind in {"titles", "old_spelling"}:
+        assert normalize_name(query) == name  # titles and old spellings normalise away

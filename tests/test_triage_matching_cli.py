@@ -1,0 +1,74 @@
+"""`netral triage match`: the command-line face of register matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from netral.personnel.models import Agency, Employee
+from netral.personnel.names import normalize_name
+from netral.personnel.nip import build_nip
+from netral.triage import matching
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _register() -> Iterator[Employee]:
+    matching.reset_index()
+    employee = Employee.objects.create(
+        nip=build_nip(dt.date(1970, 5, 4), gender="L", serial=1, tmt_year=1995, tmt_month=3),
+        name="Ir. Soetrisno Djojohadi, M.T.",
+        name_normalized=normalize_name("Ir. Soetrisno Djojohadi, M.T."),
+        employment="pns",
+        position_class="kepala_wilayah",
+        position_title="Camat Mlati",
+        agency=Agency.objects.get(code="pemkab-34.04"),
+        region_id="34.04",
+        gender="L",
+        birth_date=dt.date(1970, 5, 4),
+    )
+    yield employee
+    matching.reset_index()
+
+
+def _run(*args: str) -> str:
+    out = StringIO()
+    call_command("triage", "match", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_json_output_lists_candidates(_register: Employee) -> None:
+    payload = json.loads(
+        _run("--name", "Sutrisno Joyohadi", "--region", "34", "--position", "camat", "--json")
+    )
+    best = payload["candidates"][0]
+    assert best["employee_id"] == _register.pk
+    assert best["nip"] == _register.nip
+    assert best["agency_code"] == "pemkab-34.04"
+    assert "position" in best["reasons"]
+
+
+def test_table_output_and_empty_result() -> None:
+    assert "Camat Mlati" in _run("--name", "Soetrisno", "--agency", "pemkab-34.04")
+    assert "Tidak ada kandidat" in _run("--name", "Soetrisno", "--agency", "pemkot-71.71")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--name", "  "], "Nama tidak boleh kosong"),
+        (["--name", "Budi", "--agency", "pemkab-99.99"], "Kode instansi tidak dikenal"),
+        (["--name", "Budi", "--region", "99"], "Kode wilayah tidak dikenal"),
+        (["--name", "Budi", "--limit", "0"], "--limit"),
+    ],
+)
+def test_bad_input_gives_an_indonesian_error(args: list[str], message: str) -> None:
+    with pytest.raises(CommandError, match=message):
+        _run(*args)

@@ -1,0 +1,90 @@
+"""Shared helpers for the triage workspace tests (no tests here): a small trained model, reports filed
+through intake (with the after-commit hooks run), register entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netral.cases.models import Case
+from netral.intake.crypto import ReporterIdentity
+from netral.intake.services import ReportedPersonInput, ReportInput, submit_report
+from netral.personnel.models import Agency, Employee
+from netral.personnel.names import normalize_name
+from netral.personnel.nip import build_nip
+from netral.triage import matching, training
+from netral.triage.corpus import load_corpus
+from netral.triage.models import ModelVersion
+
+# 10:00 WIB on Thursday 3 October 2024 (Pilkada 2024 campaign).
+OCT_3_10_WIB = dt.datetime(2024, 10, 3, 3, 0, tzinfo=dt.UTC)
+SOCIAL_MEDIA_TEXT = (
+    "Camat Depok Ahmad Fauzi membagikan poster pasangan calon bupati nomor urut 2 di grup WhatsApp "
+    "kecamatan dan mengajak warga memilih paslon itu, kemarin."
+)
+
+
+@pytest.fixture
+def trained(tmp_path: Path, settings: Any) -> Iterator[ModelVersion]:
+    """A model trained on twelve corpus examples per group (about a second), stored under tmp_path."""
+    settings.DATA_DIR = tmp_path
+    training.forget_loaded_model()
+    counts: dict[str, int] = {}
+    rows = []
+    for row in load_corpus():
+        if counts.get(row["category"], 0) < 12:
+            counts[row["category"]] = counts.get(row["category"], 0) + 1
+            rows.append(row)
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    matching.reset_index()
+    yield training.train(corpus_path=path)
+    training.forget_loaded_model()
+    matching.reset_index()
+
+
+def add_employee(name: str, *, serial: int, agency: str = "pemkab-34.04", region: str = "34.04") -> Employee:
+    return Employee.objects.create(
+        nip=build_nip(dt.date(1975, 3, serial), gender="L", serial=serial, tmt_year=2000, tmt_month=3),
+        name=name,
+        name_normalized=normalize_name(name),
+        employment="pns",
+        position_class="kepala_wilayah",
+        position_title="Camat Depok",
+        agency=Agency.objects.get(code=agency),
+        region_id=region,
+        gender="L",
+        birth_date=dt.date(1975, 3, serial),
+    )
+
+
+def submit(
+    capture: Any,
+    *,
+    text: str = SOCIAL_MEDIA_TEXT,
+    person: str = "Ahmad Fauzy",
+    nip: str = "",
+    region_code: str = "34.04",
+    received_at: dt.datetime = OCT_3_10_WIB,
+    occurred_on: dt.date | None = None,
+    reporter: ReporterIdentity | None = None,
+) -> Case:
+    """A report filed through intake with its after-commit hooks run; returns its case."""
+    data = ReportInput(
+        description=text,
+        region_code=region_code,
+        election="pilkada-2024",
+        known_on=received_at.date(),
+        anonymous=reporter is None,
+        reporter=reporter or ReporterIdentity(),
+        reported=(ReportedPersonInput(name=person, position="Camat", nip=nip),),
+        occurred_on=occurred_on,
+    )
+    with capture(execute=True):
+        report = submit_report(data, channel="web", received_at=received_at).report
+    return Case.objects.get(case_reports__report=report)
