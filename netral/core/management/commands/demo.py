@@ -33,7 +33,7 @@ class Command(BaseCommand):
         )
         cases.add_argument("--json", action="store_true", help="print the planned counts as JSON")
         everything = sub.add_parser(
-            "all", help="Users, register, (when ../shared/geo exists) boundaries, and demo cases."
+            "all", help="Users, register, boundaries (when ../shared/geo exists), triage model, demo cases."
         )
         everything.add_argument("--register-size", type=int, default=20000)
         everything.add_argument("--cases", type=int, default=450, help="number of demo cases (default 450)")
@@ -50,6 +50,7 @@ class Command(BaseCommand):
         if verb == "cases":
             self._cases(options["size"], options["seed"], as_json=options["json"])
         if verb == "all":
+            self._triage_model()
             self._cases(options["cases"], 0, as_json=False)
         if verb in {"users", "all"}:
             self._users(as_json=options.get("json", False))  # last, so the logins end the output
@@ -59,6 +60,28 @@ class Command(BaseCommand):
 
         created = generate_register(size, seed=seed, progress=True)
         self.stdout.write(_("Register: %(n)d civil servants added.") % {"n": created})
+
+    def _triage_model(self) -> None:
+        """Train the triage model once (seconds), so demo reports get their suggestions on intake."""
+        from netral.triage.suggestions import model_ready
+
+        if not model_ready():
+            call_command("triage", "train", stdout=self.stdout)
+
+    def _suggestions(self) -> None:
+        """Triage suggestions for the demo cases still waiting for Bawaslu's first look (the demo replays
+        history with the on-intake hooks off)."""
+        from netral.cases.models import Case
+        from netral.triage.models import Suggestion
+        from netral.triage.suggestions import generate, model_ready
+
+        if not model_ready():
+            return
+        waiting = Case.objects.filter(state__in=["received", "initial_review", "registered"]).exclude(
+            pk__in=Suggestion.objects.values("case_id")
+        )
+        for case in waiting:
+            generate(case)
 
     def _cases(self, size: int, seed: int, *, as_json: bool) -> None:
         from netral.analytics.demo import run
@@ -71,6 +94,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {done}/{total}")
 
         result = run(size, seed=seed, progress=progress)
+        self._suggestions()
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
