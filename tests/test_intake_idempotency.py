@@ -102,3 +102,25 @@ def test_a_tracking_code_collision_draws_a_new_code(monkeypatch: pytest.MonkeyPa
     drawn = iter([taken, fresh])
     monkeypatch.setattr(services, "new_tracking_code", lambda: next(drawn))
     assert submit().tracking_code == fresh
+
+
+def test_the_fingerprint_is_the_hmac_of_the_content_as_before() -> None:
+    """Fingerprints stored before the faster serialisation must still match a retry."""
+    import dataclasses
+    import json
+
+    from django.conf import settings
+    from django.utils.crypto import salted_hmac
+
+    from netral.intake.fingerprint import request_fingerprint, same_request
+    from netral.intake.validation import validate_report
+
+    valid = validate_report(report_input(), today=dt.date(2024, 4, 5))
+    content = {"channel": "api", "actor": None, "report": dataclasses.asdict(valid.data)}
+    canonical = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    stored = salted_hmac(
+        "netral.intake.request-fingerprint", canonical, secret=settings.SECRET_KEY, algorithm="sha256"
+    ).hexdigest()
+    assert request_fingerprint(valid, "api", None, settings.SECRET_KEY) == stored
+    assert same_request(stored, valid, "api", None)
+    assert not same_request(stored, valid, "web", None)

@@ -4,17 +4,25 @@ Actions call `record(...)` inside their own transaction, after the change they a
 locks the chain head with SELECT ... FOR UPDATE (PostgreSQL; on SQLite every write transaction
 already holds the database write lock), so concurrent writers get consecutive seq numbers and each
 entry chains to the one before it. A write is three statements (lock and read the head, INSERT the
-entry, UPDATE the head) and no savepoint; the last entry is never re-read.
+entries, UPDATE the head) and no savepoint; the last entry is never re-read.
+
+The lock is held until the caller's transaction ends, so it serialises every audited transaction.
+An action that does more work after (or between) its audit entries wraps it in `batch()`: the
+entries are collected and appended together when the block ends, so the lock is held only for the
+append and the commit, not for the whole action.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,6 +51,69 @@ def _plain(data: dict[str, Any] | None) -> dict[str, Any]:
     return plain
 
 
+class _Marker:
+    """A no-op on_commit callback. Django drops the callbacks registered inside a savepoint that is
+    rolled back, so a marker still registered at the end of a batch shows that its entry's part
+    of the transaction survived."""
+
+    __slots__ = ()
+
+    def __call__(self) -> None:
+        return None
+
+
+_local = threading.local()
+
+
+def _open_batch() -> list[tuple[AuditEntry, _Marker]] | None:
+    stack: list[list[tuple[AuditEntry, _Marker]]] = getattr(_local, "batches", [])
+    return stack[-1] if stack else None
+
+
+@contextlib.contextmanager
+def batch() -> Iterator[None]:
+    """Collect the entries `record` makes inside the block; append them to the chain at its end.
+
+    The block runs in a transaction (its own one if none is open, like
+    `transaction.atomic(savepoint=False)`); the entries are appended with one lock of the chain head,
+    one INSERT and one UPDATE just before the block ends, so the lock is held only from there to the
+    commit. An entry recorded inside a savepoint that was rolled back is left out, as its change is.
+    `record` returns the entry at once; its seq, time and hashes are set when the batch appends.
+    Nested batches join the outermost one. If the block raises, nothing is appended.
+    """
+    if _open_batch() is not None:
+        yield
+        return
+    pending: list[tuple[AuditEntry, _Marker]] = []
+    stack = _local.__dict__.setdefault("batches", [])
+    stack.append(pending)
+    try:
+        with transaction.atomic(savepoint=False):
+            yield
+            stack.pop()
+            registered = {id(callback[1]) for callback in connection.run_on_commit}
+            _append([entry for entry, marker in pending if id(marker) in registered])
+    finally:
+        if stack and stack[-1] is pending:
+            stack.pop()
+
+
+def _append(entries: list[AuditEntry]) -> None:
+    """Number, time, chain and insert `entries` under the chain-head lock (3 statements)."""
+    if not entries:
+        return
+    with transaction.atomic(savepoint=False):
+        head = _locked_head()
+        at = timezone.now()
+        seq, prev_hash = head.seq, head.hash
+        for entry in entries:
+            seq += 1
+            entry.seq, entry.at, entry.prev_hash = seq, at, prev_hash
+            entry.hash = prev_hash = entry.compute_hash()
+        AuditEntry.objects.bulk_create(entries)
+        ChainHead.objects.filter(pk=HEAD_PK).update(seq=seq, hash=prev_hash)
+
+
 def record(
     action: str,
     *,
@@ -51,7 +122,7 @@ def record(
     data: dict[str, Any] | None = None,
     label: str | None = None,
 ) -> AuditEntry:
-    """Append one entry to the audit log and return it.
+    """Append one entry to the audit log and return it (inside `batch()`: at the batch's end).
 
     `actor` is a user or None (the system, or an anonymous visitor: then say who in `label`).
     `obj` is the model instance acted on. `data` holds ids, codes and states: never personal data
@@ -64,24 +135,23 @@ def record(
     if obj is not None:
         object_type = obj._meta.label_lower
         object_id = str(obj.pk)
+    entry = AuditEntry(
+        actor=actor_user,
+        actor_label=label[:150],
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        data=_plain(data),
+    )
+    pending = _open_batch()
+    if pending is not None:
+        marker = _Marker()
+        transaction.on_commit(marker)
+        pending.append((entry, marker))
+        return entry
     # No savepoint: inside the caller's transaction a failed write fails that whole transaction
     # (the action must not commit without its entry); outside one, this is its own transaction.
-    with transaction.atomic(savepoint=False):
-        head = _locked_head()
-        entry = AuditEntry(
-            seq=head.seq + 1,
-            at=timezone.now(),
-            actor=actor_user,
-            actor_label=label[:150],
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            data=_plain(data),
-            prev_hash=head.hash,
-        )
-        entry.hash = entry.compute_hash()
-        entry.save(force_insert=True)
-        ChainHead.objects.filter(pk=HEAD_PK).update(seq=entry.seq, hash=entry.hash)
+    _append([entry])
     return entry
 
 

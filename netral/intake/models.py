@@ -134,6 +134,10 @@ class Report(models.Model):
         help_text=_("The supervisor who recorded a finding, or the staff member who entered a report."),
     )
 
+    # When the report was put into the workflow (its audit entry written and its case opened).
+    # Empty while it waits in the intake queue (intake/filing.py); set in the same transaction.
+    filed_at = models.DateTimeField(_("filed into the workflow at"), null=True, blank=True)
+
     objects = ReportQuerySet.as_manager()
 
     class Meta:
@@ -141,6 +145,10 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         indexes = [
+            # The intake queue: the few reports not filed yet, in order of arrival.
+            models.Index(
+                fields=["id"], name="intake_report_unfiled_idx", condition=models.Q(filed_at__isnull=True)
+            ),
             models.Index(fields=["region", "created_at"], name="intake_report_region_idx"),
             models.Index(fields=["reporter_nik_hash"], name="intake_report_nik_hash_idx"),
             models.Index(fields=["reporter_email_hash"], name="intake_report_email_hash_idx"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import IO, Any
 from zoneinfo import ZoneInfo
@@ -19,13 +18,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Subquery
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from netral.accounts.scope import scope_for
+from netral.audit.services import batch as audit_batch
 from netral.audit.services import record
 from netral.intake import evidence as evidence_files
+from netral.intake import filing
 from netral.intake.checks import (
     FilingWindow,
     Requirement,
@@ -53,6 +53,7 @@ from netral.intake.crypto import (
     identity_hashes,
 )
 from netral.intake.evidence import EvidenceError, StoredEvidence
+from netral.intake.fingerprint import request_fingerprint, same_request
 from netral.intake.identity import (
     HANDLER_ROLES,
     active_user,
@@ -60,6 +61,7 @@ from netral.intake.identity import (
     reporter_identity,
     rotate_reporter_identities,
 )
+from netral.intake.linking import link_reported_person as link_reported_person
 from netral.intake.models import Evidence, Message, Report, ReportedPerson
 from netral.intake.validation import (
     IntakeError,
@@ -104,7 +106,6 @@ __all__ = [
 IDEMPOTENT_REPLAY_WINDOW = dt.timedelta(hours=24)
 MAX_MESSAGE_LENGTH = 5_000
 MAX_EVIDENCE_FILES = 20
-_FINGERPRINT_SALT = "netral.intake.request-fingerprint"
 # The easternmost zone (WIT): "not in the future" must hold for a reporter anywhere in Indonesia.
 _EASTERNMOST = ZoneInfo("Asia/Jayapura")
 
@@ -121,22 +122,6 @@ class SubmittedReport:
     receipt_secret: str | None = dataclasses.field(repr=False)
     filing_window: FilingWindow
     created: bool  # False when an earlier submission with the same idempotency key was returned
-
-
-def _fingerprint(valid: ValidReport, channel: str, actor: Any, secret_key: str) -> str:
-    """HMAC of what was submitted, by whom and through which channel (no plain content is kept)."""
-    content = {
-        "channel": channel,
-        "actor": getattr(actor, "pk", None),
-        "report": dataclasses.asdict(valid.data),
-    }
-    canonical = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
-    return salted_hmac(_FINGERPRINT_SALT, canonical, secret=secret_key, algorithm="sha256").hexdigest()
-
-
-def _same_request(stored: str, valid: ValidReport, channel: str, actor: Any) -> bool:
-    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return any(constant_time_compare(stored, _fingerprint(valid, channel, actor, key)) for key in keys)
 
 
 def _window_at_receipt(report: Report) -> FilingWindow:
@@ -160,7 +145,7 @@ def _replay(
     report = Report.objects.filter(idempotency_key=key).first()
     if report is None:
         return None
-    if not _same_request(report.request_fingerprint, valid, channel, actor):
+    if not same_request(report.request_fingerprint, valid, channel, actor):
         raise IdempotencyConflict(_("This idempotency key was already used for a different report."))
     secret: str | None = None
     if now - report.created_at <= IDEMPOTENT_REPLAY_WINDOW:
@@ -199,6 +184,8 @@ def submit_report(
     report is stored with `daluwarsa=True`. The same idempotency key with the same content returns
     the report stored first (`created=False`), also when both calls race: the unique key decides.
     `received_at` (aware) is the time of receipt, for imports from other channels; default now.
+    The report is filed (audit entry, case) in the same transaction, or with NETRAL_INTAKE_QUEUE on
+    left waiting for a filer (intake/filing.py).
     """
     if channel not in Report.Channel.values:
         raise ReportValidationError({"channel": [_("Unknown channel.")]})
@@ -222,13 +209,17 @@ def submit_report(
     hashes: dict[LookupKind, str] = {"nik": "", "email": "", "phone": ""}
     if not valid.reporter.is_empty:
         token, hashes = encrypt_identity(valid.reporter), identity_hashes(valid.reporter)
-    fingerprint = _fingerprint(valid, channel, staff, settings.SECRET_KEY)
+    fingerprint = request_fingerprint(valid, channel, staff, settings.SECRET_KEY)
 
+    queued = filing.queue_enabled()
     for _attempt in range(5):
         tracking_code = new_tracking_code()
         secret = derive_receipt_secret(key) if key is not None else new_receipt_secret()
         try:
-            with transaction.atomic():
+            # Filing at once: the audit entries (intake's and the case's) are appended together at
+            # the end, so the chain lock is held only for that append and the commit. Queued: the
+            # transaction holds the report alone, and a filer files it (intake/filing.py).
+            with transaction.atomic(), audit_batch():
                 report = Report.objects.create(
                     tracking_code=tracking_code,
                     receipt_secret_hash=hash_receipt_secret(secret),
@@ -255,6 +246,7 @@ def submit_report(
                     idempotency_key=key,
                     request_fingerprint=fingerprint,
                     submitted_by=staff,
+                    filed_at=None if queued else timezone.now(),
                 )
                 ReportedPerson.objects.bulk_create(
                     ReportedPerson(
@@ -263,31 +255,13 @@ def submit_report(
                         position=p.position,
                         agency=p.agency,
                         nip=p.nip,
-                        employee_id=_register_entry(p.nip),
+                        # Queued: the filer links the register entries, for a whole batch at once.
+                        employee_id=None if queued else _register_entry(p.nip),
                     )
                     for p in valid.reported
                 )
-                record(
-                    "intake.report_received",
-                    actor=staff,
-                    obj=report,
-                    label=None if staff else f"public ({channel})",
-                    data={
-                        "tracking_code": tracking_code,
-                        "channel": channel,
-                        "kind": report.kind,
-                        "anonymous": report.anonymous,
-                        "region": region_code,
-                        "election": valid.election.code,
-                        "filing_last_day": window.last_day,
-                        "daluwarsa": window.expired,
-                        "reported_persons": len(valid.reported),
-                    },
-                )
-                # Into the workflow (issue 4): a new report becomes a case in the same transaction.
-                from netral.cases.services import open_case_for_report
-
-                open_case_for_report(report, actor=staff)
+                if not queued:
+                    filing.file_report(report, actor=staff, reported_persons=len(valid.reported))
         except IntegrityError:
             if key is not None and (earlier := _replay(key, valid, channel, staff, received_at)) is not None:
                 return earlier  # a retry, or a concurrent call with the same key that got in first

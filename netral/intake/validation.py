@@ -87,6 +87,20 @@ def _reference(model: type[_M], code: str) -> _M | None:
     return row
 
 
+def preload_references() -> int:
+    """Fill this process's cache with every region and election (two queries); returns the count.
+    For a web worker before it serves (intake/warmup.py), so no request waits for a look-up."""
+    if transaction.get_connection().in_atomic_block:
+        return 0
+    now = time.monotonic()
+    loaded = 0
+    for model in (Region, Election):
+        for row in model._default_manager.all():
+            _reference_cache[(model._meta.label, row.code)] = (now, row)
+            loaded += 1
+    return loaded
+
+
 class IntakeError(Exception):
     """Base class of the intake app's errors."""
 
