@@ -16,7 +16,8 @@ workers that must never process a step twice.
    first and the second moment (set B), the rest later;
 3. times one sweep (`cases.escalation.sweep`) at the first moment in its own process: claims,
    state changes (PPK overdue, automatic block) with their transitions and audit entries, and the
-   notifications of every step (hooks after each batch's commit) - `sweep_s`;
+   notifications of every step (hooks after each batch's commit) - `sweep_s`, with the process's CPU
+   time (`sweep_cpu_s`) and its SQL statements (`queries`, `queries_per_step`);
 4. starts two worker processes (each with its own database connection) that sweep at the second
    moment at the same time, each recording the deadlines it processed; `double_processed` counts
    deadlines processed by both (or twice by one), plus cases with a repeated automatic state change
@@ -144,10 +145,15 @@ def run(size: int = 100_000) -> dict[str, Any]:
         "overdue_steps": single["overdue_marked"],
         "generate_s": made["seconds"],
         "sweep_s": single["seconds"],
+        "sweep_cpu_s": single["cpu_seconds"],  # CPU time of the sweeping process (not the database's)
         "steps_per_s": round(single["overdue_marked"] / single["seconds"], 1) if single["seconds"] else 0.0,
         "ppk_overdue": single["ppk_overdue"],
         "blocked": single["blocked"],
         "notifications": single["notifications"],
+        "queries": single["queries"],
+        "queries_per_step": round(single["queries"] / single["overdue_marked"], 2)
+        if single["overdue_marked"]
+        else 0.0,
         "workers": 2,
         "concurrency": "parallel (SKIP LOCKED)"
         if engine == "postgresql"
@@ -278,13 +284,23 @@ def _sweep(moment: str, ids_path: str, batch: int) -> dict[str, Any]:
         while not go.exists():
             time.sleep(0.01)
     before = Notification.objects.count()
-    started = time.perf_counter()
-    result = sweep(dt.datetime.fromisoformat(moment), batch=batch)
+    queries = [0]
+
+    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        queries[0] += 1
+        return execute(sql, params, many, context)
+
+    started, cpu = time.perf_counter(), time.process_time()
+    with connection.execute_wrapper(count):
+        result = sweep(dt.datetime.fromisoformat(moment), batch=batch)
     seconds = round(time.perf_counter() - started, 2)
+    cpu_seconds = round(time.process_time() - cpu, 2)
     if ids_path != "-":
         Path(f"{ids_path}.ids").write_text(json.dumps(processed))
     counts = {**result.as_dict(), "skipped": result.skipped}
-    return {**counts, "seconds": seconds, "notifications": Notification.objects.count() - before}
+    notices = Notification.objects.count() - before
+    timing = {"seconds": seconds, "cpu_seconds": cpu_seconds}
+    return {**counts, **timing, "notifications": notices, "queries": queries[0]}
 
 
 def _check(moment: str) -> dict[str, int]:

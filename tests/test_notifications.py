@@ -131,7 +131,7 @@ def test_written_in_the_recipients_language(users_by_role: dict[str, User], comm
         case = named_case()
     note = Notification.objects.get(recipient=staff, case=case)
     assert note.title == f"Case {case.number}: Received"
-    assert "A new case" in note.body and "Possible next steps: Start the initial review." in note.body
+    assert "A new case" in note.body and "Possible next steps: Start the initial review" in note.body
     bawaslu_stage(case, staff, commissioner, committed)
     plenary = Notification.objects.get(recipient=commissioner, title__endswith="Rapat pleno")
     assert plenary.title.startswith(f"Perkara {case.number}")

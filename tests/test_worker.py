@@ -17,11 +17,12 @@ from netral.accounts.models import User
 from netral.cases import escalation
 from netral.cases.escalation import SCHEDULE_FUNC, SCHEDULE_NAME, ensure_schedule, sweep
 from netral.cases.models import Deadline
+from netral.notifications.hooks import CASE_EVENTS_TASK, deliver_case_events
 from netral.notifications.models import Notification
-from netral.notifications.services import EMAIL_TASK
+from netral.notifications.services import EMAILS_TASK, send_emails
 from tests.test_cases_authority_support import RECEIVED, wib
 from tests.test_cases_support import new_case
-from tests.test_notifications_support import Commit, commit_runner
+from tests.test_notifications_support import Commit, commit_runner, give_emails
 
 pytestmark = pytest.mark.django_db
 
@@ -141,23 +142,49 @@ def test_a_step_read_by_two_sweeps_is_processed_once(
     assert sorted(notices.values_list("case_id", flat=True)) == sorted(ids)
 
 
-def test_emails_go_through_the_queue_when_a_cluster_is_configured(
+def test_with_a_cluster_a_new_report_only_queues_one_task(
     bawaslu_kab_sleman: User, committed: Commit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """With NETRAL_ASYNC_TASKS the request that opens a case queues the whole notification work (one
+    task); the task writes the rows and sends the e-mails from the worker."""
     bawaslu_kab_sleman.email = "rina@example.go.id"
     bawaslu_kab_sleman.save(update_fields=["email"])
     queued: list[tuple[Any, ...]] = []
     monkeypatch.setattr("django_q.tasks.async_task", lambda *args, **kwargs: queued.append(args))
     monkeypatch.setattr(settings, "NETRAL_ASYNC_TASKS", True)
     with committed():
-        pilkada_cases(1)
-    assert mail.outbox == []
-    assert len(queued) == 1 and queued[0][0] == EMAIL_TASK and queued[0][3] == "rina@example.go.id"
-    # The task itself sends the e-mail.
-    from netral.notifications.services import send_email
+        (case_id,) = pilkada_cases(1)
+    assert mail.outbox == [] and not Notification.objects.exists()
+    ours = [args for args in queued if args[0].startswith("netral.notifications.")]
+    assert [args[0] for args in ours] == [CASE_EVENTS_TASK]
+    (event,) = ours[0][1]
+    assert event["case_id"] == case_id and event["action"] == "open_case"
+    assert deliver_case_events(*ours[0][1:]) == 1
+    assert Notification.objects.get().recipient == bawaslu_kab_sleman
+    assert mail.outbox[0].to == ["rina@example.go.id"]  # sent by the task itself, nothing queued again
+    assert len([args for args in queued if args[0].startswith("netral.notifications.")]) == 1
 
-    assert send_email(*queued[0][1:]) == 1
-    assert mail.outbox[0].to == ["rina@example.go.id"] and mail.outbox[0].subject == queued[0][1]
+
+def test_with_a_cluster_a_sweep_queues_one_mail_task_per_batch(
+    users_by_role: dict[str, User], committed: Commit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    give_emails(users_by_role)
+    pilkada_cases(3)
+    queued: list[tuple[Any, ...]] = []
+    monkeypatch.setattr("django_q.tasks.async_task", lambda *args, **kwargs: queued.append(args))
+    monkeypatch.setattr(settings, "NETRAL_ASYNC_TASKS", True)
+    with committed():
+        sweep(AFTER_REVIEW, batch=2)  # two batches: 2 + 1 steps
+    assert [args[0] for args in queued] == [EMAILS_TASK, EMAILS_TASK]
+    # 3 people told per step (Sleman staff and commissioner, DIY province staff).
+    assert [len(args[1]) for args in queued] == [6, 3] and mail.outbox == []
+    assert send_emails(queued[0][1]) == 6
+    assert {m.to[0] for m in mail.outbox} == {
+        "bawaslu_kab_sleman@example.go.id",
+        "commissioner_kab_sleman@example.go.id",
+        "bawaslu_prov_diy@example.go.id",
+    }
+    assert queued[0][1][0][0].startswith("[netral] ")
 
 
 def test_a_failing_mail_server_does_not_break_the_step(
@@ -172,8 +199,14 @@ def test_a_failing_mail_server_does_not_break_the_step(
     def refuse(*_args: Any, **_kwargs: Any) -> int:
         raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr("netral.notifications.services.send_email", refuse)
+    monkeypatch.setattr("netral.notifications.services.send_emails", refuse)
     with caplog.at_level("ERROR"), committed():
         pilkada_cases(1)
     assert Notification.objects.filter(recipient=bawaslu_kab_sleman).count() == 1
     assert "ConnectionRefusedError" in caplog.text and "rina@" not in caplog.text
+    # A queue that is down: the notification is written at once instead.
+    monkeypatch.setattr(settings, "NETRAL_ASYNC_TASKS", True)
+    monkeypatch.setattr("django_q.tasks.async_task", refuse)
+    with caplog.at_level("ERROR"), committed():
+        pilkada_cases(1)
+    assert Notification.objects.filter(recipient=bawaslu_kab_sleman).count() == 2

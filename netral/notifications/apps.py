@@ -9,10 +9,12 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         """Plug the notification hooks into the case actions and the escalation sweep (once)."""
         from netral.cases.actions import NOTIFICATION_HOOKS
-        from netral.cases.escalation import ESCALATION_HOOKS
+        from netral.cases.escalation import ESCALATION_BATCH_HOOKS, SWEEP_CONTEXTS
         from netral.notifications import hooks
 
         if hooks.on_case_event not in NOTIFICATION_HOOKS:
             NOTIFICATION_HOOKS.append(hooks.on_case_event)
-        if hooks.on_escalation not in ESCALATION_HOOKS:
-            ESCALATION_HOOKS.append(hooks.on_escalation)
+        if hooks.on_escalations not in ESCALATION_BATCH_HOOKS:
+            ESCALATION_BATCH_HOOKS.append(hooks.on_escalations)
+        if hooks.sweep_scope not in SWEEP_CONTEXTS:
+            SWEEP_CONTEXTS.append(hooks.sweep_scope)
