@@ -210,3 +210,14 @@ def test_a_failing_mail_server_does_not_break_the_step(
     with caplog.at_level("ERROR"), committed():
         pilkada_cases(1)
     assert Notification.objects.filter(recipient=bawaslu_kab_sleman).count() == 2
+
+
+def test_with_the_intake_queue_the_worker_also_schedules_filing(settings: Any) -> None:
+    from netral.intake.filing import SCHEDULE_FUNC as FILING_FUNC
+
+    call_command("worker", "--schedule-only")
+    assert not Schedule.objects.filter(func=FILING_FUNC).exists()  # no queue, nothing to file
+    settings.NETRAL_INTAKE_QUEUE = True
+    call_command("worker", "--schedule-only")
+    call_command("worker", "--schedule-only")
+    assert Schedule.objects.filter(func=FILING_FUNC).count() == 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
@@ -41,6 +42,12 @@ class Command(BaseCommand):
             _("Escalation sweep schedule %(state)s: every %(minutes)s minute(s) (%(name)s).")
             % {"state": state, "minutes": schedule.minutes, "name": schedule.name}
         )
+        if settings.NETRAL_INTAKE_QUEUE:
+            # Reports stored by the intake queue get their case even without `netral intake file --follow`.
+            from netral.intake.filing import ensure_schedule as ensure_filing_schedule
+
+            filing, _created = ensure_filing_schedule()
+            self.stdout.write(_("Intake filing schedule: every minute (%(name)s).") % {"name": filing.name})
         if options["schedule_only"]:
             return
         call_command("qcluster")
