@@ -10,6 +10,8 @@ from django.http import HttpRequest
 from netral.cases.models import (
     BlockRecord,
     Case,
+    CaseAssignment,
+    CaseTask,
     ClassificationChange,
     Deadline,
     DecisionExtension,
@@ -98,6 +100,14 @@ class ClassificationChangeInline(AllFieldsReadOnlyInline):
     model = ClassificationChange
 
 
+class CaseAssignmentInline(AllFieldsReadOnlyInline):
+    model = CaseAssignment
+
+
+class CaseTaskInline(AllFieldsReadOnlyInline):
+    model = CaseTask
+
+
 @admin.register(Recommendation)
 class RecommendationAdmin(ReadOnly, admin.ModelAdmin[Recommendation]):
     list_display = ("case", "authority", "item", "sanction_level", "agency", "created_at")
@@ -154,6 +164,8 @@ class CaseAdmin(ReadOnly, admin.ModelAdmin[Case]):
         ExternalRouteInline,
         ForwardingPackageInline,
         DocumentInline,
+        CaseAssignmentInline,
+        CaseTaskInline,
     )
 
     def get_queryset(self, request: HttpRequest) -> Any:

@@ -4,7 +4,8 @@ Who gets in: the staff roles of `workspace.CASE_ROLES` (others: 403). What they 
 `Case.objects.visible_to(user)` only; any other case is a 404. Button steps are POSTed to
 `case_action` and applied by `actions.transition` (or their `sanctions` function), which checks role, state,
 scope and version again; steps that carry data have their own forms (`views_forms.py`). A refusal shows its
-message on the workspace and changes nothing.
+message on the workspace and changes nothing. The parties, evidence, messages and tasks sections come from
+`sections.py`; their POSTs are in `views_tasks.py`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ BUTTON_FUNCTIONS: dict[str, Callable[..., Any]] = {
 }
 PAGE_SIZE = 25
 REASON_MAX = 2000
-TABS = ("awaiting", "due_soon", "overdue")
+TABS = ("awaiting", "assigned", "due_soon", "overdue")
 View = Callable[..., HttpResponseBase]
 
 
@@ -70,6 +71,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         tab = "awaiting"
     counts = {
         "awaiting": workspace.awaiting_me(user).count(),
+        "assigned": workspace.assigned_to_me(user).count(),
         "due_soon": workspace.due_soon(user, now).count(),
         "overdue": workspace.overdue(user, now).count(),
     }
@@ -78,6 +80,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     if tab == "awaiting":
         page = Paginator(workspace.awaiting_me(user), PAGE_SIZE).get_page(request.GET.get("page"))
         rows = [(case, workspace.state_label(case.state)) for case in page.object_list]
+    elif tab == "assigned":
+        page = Paginator(workspace.assigned_to_me(user), PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = [(case, workspace.state_label(case.state), _task_rows(case, now)) for case in page.object_list]
     else:
         deadlines = workspace.due_soon(user, now) if tab == "due_soon" else workspace.overdue(user, now)
         page = Paginator(deadlines, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -87,6 +92,19 @@ def inbox(request: HttpRequest) -> HttpResponse:
         ]
     context = {"tab": tab, "counts": counts, "page": page, "rows": rows}
     return _no_store(render(request, "cases/inbox.html", context))
+
+
+def _task_rows(case: Case, now: Any) -> list[tuple[Any, str, bool]]:
+    """The user's open tasks on a case (prefetched as `my_open_tasks`): (task, due text, overdue)."""
+    today = workspace.local_today(case, now)
+    return [
+        (
+            task,
+            workspace.date_text(task.due_date) if task.due_date else "",
+            bool(task.due_date and task.due_date < today),
+        )
+        for task in getattr(case, "my_open_tasks", [])
+    ]
 
 
 # --- workspace --------------------------------------------------------------------------------------
@@ -106,12 +124,16 @@ def _workspace(
     bound: dict[str, Any] | None = None,
     classification: Any = None,
     status: int | None = None,
+    sections_bound: dict[str, Any] | None = None,
 ) -> HttpResponse:
+    from netral.cases.sections import workspace_sections
     from netral.cases.views_forms import classification_form, offered_steps
 
     user = request.user
     now = timezone.now()
-    links = case.case_reports.select_related("report").prefetch_related("report__reported_persons__employee")
+    links = case.case_reports.select_related("report").prefetch_related(
+        "report__reported_persons__employee__agency"
+    )
     reports = [link.report for link in links.order_by("added_at", "pk")]
     persons = [(person, report) for report in reports for person in report.reported_persons.all()]
     timeline = [
@@ -151,6 +173,7 @@ def _workspace(
         else None,
         "classification": classification_form(case, user, classification),
         "stage": workspace.stage_view(case),
+        **workspace_sections(case, user, reports, persons, sections_bound),
     }
     status = status or (409 if refusal else 200)
     return _no_store(render(request, "cases/workspace.html", context, status=status))

@@ -28,6 +28,8 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         TRANSITION = "transition", _("case step")
         ESCALATION = "escalation", _("overdue step")
+        ASSIGNMENT = "assignment", _("case assigned")
+        TASK = "task", _("task")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
