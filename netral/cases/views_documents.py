@@ -10,38 +10,15 @@ Access: login, a case role (`workspace.may_open_cases`, otherwise 403), and `Cas
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from netral.cases import documents, forwarding, workspace
+from netral.cases import documents, forwarding
 from netral.cases.actions import TransitionRefused
 from netral.cases.models import Case, ForwardingPackage
-
-View = Callable[..., HttpResponseBase]
-
-
-def _no_store(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "no-store, private"
-    return response
-
-
-def _case_staff(view: View) -> View:
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not workspace.may_open_cases(request.user):
-            return render(request, "cases/forbidden.html", status=403)
-        return view(request, *args, **kwargs)
-
-    return wrapped
+from netral.cases.views import _case_staff, _no_store
 
 
 def _visible(request: HttpRequest, number: str) -> Case:
