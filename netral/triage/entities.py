@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from netral.triage.extract.dates import find_dates
-from netral.triage.extract.gazetteer import TOKEN_RE, Gazetteer, Hit, Position, gazetteer, scan
+from netral.triage.extract.gazetteer import TOKEN_RE, Gazetteer, Hit, gazetteer, scan
 from netral.triage.extract.people import find_ballots, find_names, find_niks, find_nips
 from netral.triage.extract.regions import find_regions
 
@@ -45,6 +45,22 @@ _URL_PLATFORMS = (
 _URL_WORDS = frozenset(
     ["http", "https", "www", "com", "id", "net", "org", "ly", "me", "tv", "co", "be", "watch"]
 )
+# Every `_URL_RE` match of an ASCII text contains one of these (lower-cased): a cheap test first.
+_URL_HINTS = (
+    "://",
+    "www.",
+    *(f".{end}" for end in ("com", "id", "net", "org", "ly", "me", "tv", "co", "be", "watch")),
+)
+
+
+def _may_hold_urls(text: str) -> bool:
+    """False only when `_URL_RE` cannot match (it is slow: it tries a host name at every word)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(hint in lowered for hint in _URL_HINTS)
+
+
 _X_RE = re.compile(r"\bX\s*\(\s*(?:d/h\s*|dulu\s*)?Twitter|\b(?:akun|aplikasi|platform|medsos)\s+X\b")
 # Words that may continue a lower-case agency name (`dinas pendidikan kab garut`).
 # fmt: off
@@ -71,6 +87,11 @@ _HEAD_TOKENS = frozenset(
 # fmt: on
 
 
+# Hit kinds that end an agency name; kinds that fill the extractor's lists.
+_AGENCY_STOPS = frozenset({"position", "agency", "central"})
+_LISTED = frozenset({"position", "party", "platform", "candidate"})
+
+
 def _doubted(words: list[str], start: int) -> bool:
     return any(w in _DOUBT for w in words[max(0, start - 2) : start])
 
@@ -79,13 +100,10 @@ def _employment(words: list[str], hits: list[Hit]) -> str:
     stated: list[str] = []
     implied: list[str] = []
     for hit in hits:
-        if _doubted(words, hit.start):
-            continue
-        for kind, value in hit.entries:
-            if kind == "employment":
-                stated.append(str(value))
-            elif kind == "position" and isinstance(value, Position) and value.employment != "unknown":
-                implied.append(value.employment)
+        info = hit.info
+        if (info.employment or info.implied) and not _doubted(words, hit.start):
+            stated.extend(info.employment)
+            implied.extend(info.implied)
     for pool in (stated, implied):
         if pool:
             return max(dict.fromkeys(pool), key=pool.count)  # most frequent; the first among equals
@@ -115,16 +133,15 @@ def _agencies(
     gaz: Gazetteer,
 ) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    stops = {h.start for h in hits if any(k in {"position", "agency", "central"} for k, _v in h.entries)}
+    stops = {h.start for h in hits if not h.info.kinds.isdisjoint(_AGENCY_STOPS)}
     covered = 0
     for index, hit in enumerate(hits):
         if hit.start < covered:
             continue
-        central = next((str(v) for k, v in hit.entries if k == "central"), None)
-        head = next((str(v) for k, v in hit.entries if k == "agency"), None)
+        central, head = hit.info.central, hit.info.agency
         start = hit.start
         if head is None and central is None:
-            if not any(k == "position" for k, _v in hit.entries) or hit.end - hit.start < 2:
+            if not hit.info.positions or hit.end - hit.start < 2:
                 continue
             inner = [i for i in range(hit.start + 1, hit.end) if words[i] in _HEAD_TOKENS]
             if not inner:
@@ -178,32 +195,31 @@ def extract(text: str, reported_on: dt.date | None = None) -> dict[str, Any]:
     platforms: list[str] = []
     candidates: list[dict[str, Any]] = []
     for hit in hits:
-        for kind, value in hit.entries:
-            if kind == "position" and isinstance(value, Position):
-                written = text[spans[hit.start][0] : spans[hit.end - 1][1]]
-                post_ends.append((spans[hit.end - 1][1], written))
-                if all(p["title"] != value.title for p in positions):
-                    positions.append(
-                        {
-                            "title": value.title,
-                            "class": value.position_class,
-                            "level": value.level,
-                            "text": written,
-                        }
-                    )
-            elif kind == "party" and value not in parties:
-                parties.append(str(value))
-            elif kind == "platform" and value not in platforms:
-                platforms.append(str(value))
-            elif kind == "candidate" and isinstance(value, tuple):
-                written = text[spans[hit.start][0] : spans[hit.end - 1][1]]
-                for name in value:
-                    if all(c["name"] != name for c in candidates):
-                        candidates.append({"name": name, "number": None, "text": written})
+        info = hit.info
+        if info.kinds.isdisjoint(_LISTED):
+            continue
+        written = text[spans[hit.start][0] : spans[hit.end - 1][1]]
+        for value in info.positions:
+            post_ends.append((spans[hit.end - 1][1], written))
+            if all(p["title"] != value.title for p in positions):
+                positions.append(
+                    {
+                        "title": value.title,
+                        "class": value.position_class,
+                        "level": value.level,
+                        "text": written,
+                    }
+                )
+        parties.extend(party for party in info.parties if party not in parties)
+        platforms.extend(platform for platform in info.platforms if platform not in platforms)
+        for names in info.candidates:
+            for name in names:
+                if all(c["name"] != name for c in candidates):
+                    candidates.append({"name": name, "number": None, "text": written})
 
     word_set = set(words)
     urls = []
-    if not word_set.isdisjoint(_URL_WORDS):
+    if not word_set.isdisjoint(_URL_WORDS) and _may_hold_urls(text):
         urls = [m.group().rstrip(".,;:!?") for m in _URL_RE.finditer(text)]
     for url in urls:
         lowered = url.lower()

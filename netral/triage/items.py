@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # (before determination, after determination); a single code when timing does not matter.
 ItemPair = tuple[str, str] | str
@@ -31,53 +31,117 @@ DEFAULT_ITEMS: dict[str, ItemPair] = {
     "keputusan_menguntungkan": "D12",
 }
 
+
+class Cue(NamedTuple):
+    """A cue regex plus the substrings it needs: every match contains, for each group of `needles`,
+    at least one of that group's strings. Most texts lack them, and `in` tests are much cheaper than
+    the regex, whose leading `\b(a|b|...)` makes it try every position. Keep the needles in step
+    with the pattern (`test_cue_needles_never_change_a_result` checks them on the corpus)."""
+
+    pattern: re.Pattern[str]
+    needles: tuple[tuple[str, ...], ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for group in self.needles:
+            if not any(needle in text for needle in group):
+                return None
+        return self.pattern.search(text)
+
+
+_SOCIAL_ACTS = ("like", "suka", "komentar", "follow", "ikut", "gabung", "anggota", "admin")
+_PARTY_STEPS = ("formulir", "penjaringan", "rekomendasi", "diusung", "fit and proper", "mendaftar ke partai")
+_REPLACING = ("mutasi", "lantik", "rotasi", "mengganti", "penggantian")
+
 # Cue patterns (on normalised text) that select a more specific item of the group; first match wins.
-CUES: dict[str, list[tuple[re.Pattern[str], ItemPair]]] = {
+CUES: dict[str, list[tuple[Cue, ItemPair]]] = {
     "media_sosial": [
         (
-            re.compile(
-                r"\b(like|suka|komentar|follow|ikut|gabung|anggota|admin)\w*\b.{0,60}\b(tim|relawan|grup|group|akun)"
+            Cue(
+                re.compile(
+                    r"\b(like|suka|komentar|follow|ikut|gabung|anggota|admin)\w*\b.{0,60}"
+                    r"\b(tim|relawan|grup|group|akun)"
+                ),
+                (_SOCIAL_ACTS, ("tim", "relawan", "grup", "group", "akun")),
             ),
             ("E4", "D6"),
         ),
     ],
     "deklarasi_kampanye": [
-        (re.compile(r"\b(tim (kampanye|sukses|pemenangan)|konsultan|ketua tim)"), ("D9", "D10")),
-        (re.compile(r"\b(istri|suami) (dari )?(calon|bakal|pasangan|bupati|wali|gubernur)"), ("E7", "D4")),
-        (re.compile(r"\bperkenalan\b"), ("E6", "D4")),
+        (
+            Cue(
+                re.compile(r"\b(tim (kampanye|sukses|pemenangan)|konsultan|ketua tim)"),
+                (("tim kampanye", "tim sukses", "tim pemenangan", "konsultan", "ketua tim"),),
+            ),
+            ("D9", "D10"),
+        ),
+        (
+            Cue(
+                re.compile(r"\b(istri|suami) (dari )?(calon|bakal|pasangan|bupati|wali|gubernur)"),
+                (("istri ", "suami "),),
+            ),
+            ("E7", "D4"),
+        ),
+        (Cue(re.compile(r"\bperkenalan\b"), (("perkenalan",),)), ("E6", "D4")),
     ],
     "kegiatan_keberpihakan": [
-        (re.compile(r"\b(ktp|surat (pernyataan )?dukungan|perseorangan|independen)\b"), "D11"),
-        (re.compile(r"\b(bawahan|staf|seluruh pegawai|para pegawai|mobilisasi|memobilisasi|ancam)\w*"), "L2"),
+        (
+            Cue(
+                re.compile(r"\b(ktp|surat (pernyataan )?dukungan|perseorangan|independen)\b"),
+                (("ktp", "surat ", "perseorangan", "independen"),),
+            ),
+            "D11",
+        ),
+        (
+            Cue(
+                re.compile(r"\b(bawahan|staf|seluruh pegawai|para pegawai|mobilisasi|memobilisasi|ancam)\w*"),
+                (("bawahan", "staf", "seluruh pegawai", "para pegawai", "mobilisasi", "ancam"),),
+            ),
+            "L2",
+        ),
     ],
     "parpol": [
         (
-            re.compile(r"\b(formulir|penjaringan|rekomendasi|diusung|fit and proper|mendaftar ke partai)"),
+            Cue(
+                re.compile(
+                    r"\b(formulir|penjaringan|rekomendasi|diusung|fit and proper|mendaftar ke partai)"
+                ),
+                (_PARTY_STEPS,),
+            ),
             "D3",
         ),
     ],
     "keputusan_menguntungkan": [
         (
-            re.compile(
-                r"\b(mutasi|memutasi|melantik|lantik|pelantikan|rotasi|mengganti|penggantian)\b.{0,120}"
-                r"\b(pejabat|kepala dinas|kepala opd|eselon)"
+            Cue(
+                re.compile(
+                    r"\b(mutasi|memutasi|melantik|lantik|pelantikan|rotasi|mengganti|penggantian)\b.{0,120}"
+                    r"\b(pejabat|kepala dinas|kepala opd|eselon)"
+                ),
+                (_REPLACING, ("pejabat", "kepala dinas", "kepala opd", "eselon")),
             ),
             "L4",
         ),
         (
-            re.compile(
-                r"\b(pasal (71|angka)|masa larangan"
-                r"|izin (tertulis )?(menteri dalam negeri|mendagri|kemendagri))"
+            Cue(
+                re.compile(
+                    r"\b(pasal (71|angka)|masa larangan"
+                    r"|izin (tertulis )?(menteri dalam negeri|mendagri|kemendagri))"
+                ),
+                (("pasal ", "masa larangan", "izin "),),
             ),
             "L4",
         ),
     ],
 }
 
-BEFORE_CUES = re.compile(
-    r"\b(bakal calon|bakal pasangan|bacalon|balon|belum ditetapkan|digadang|penjaringan)"
+BEFORE_CUES = Cue(
+    re.compile(r"\b(bakal calon|bakal pasangan|bacalon|balon|belum ditetapkan|digadang|penjaringan)"),
+    (("bakal calon", "bakal pasangan", "bacalon", "balon", "belum ditetapkan", "digadang", "penjaringan"),),
 )
-AFTER_CUES = re.compile(r"\b(pasangan calon|nomor urut|calon petahana|dct|ditetapkan kpu|masa kampanye)")
+AFTER_CUES = Cue(
+    re.compile(r"\b(pasangan calon|nomor urut|calon petahana|dct|ditetapkan kpu|masa kampanye)"),
+    (("pasangan calon", "nomor urut", "calon petahana", "dct", "ditetapkan kpu", "masa kampanye"),),
+)
 
 
 @dataclass(frozen=True)
@@ -134,8 +198,8 @@ def choose_item(group: str, normalised_text: str, event_date: dt.date | None) ->
     if group not in DEFAULT_ITEMS:
         return ItemChoice(None, None, "none")
     pair = DEFAULT_ITEMS[group]
-    for pattern, cue_pair in CUES.get(group, []):
-        if pattern.search(normalised_text):
+    for cue, cue_pair in CUES.get(group, []):
+        if cue.search(normalised_text):
             pair = cue_pair
             break
     if isinstance(pair, str):

@@ -42,31 +42,50 @@ def slang_table() -> dict[str, str]:
     return table
 
 
+# Substrings without which `_URL` cannot match an ASCII lower-case text (a cheap test before the
+# regex, which is slow because it tries `[\w.-]+\.` at every word).
+_URL_HINTS = ("://", "www.", ".com", ".id", ".net", ".org")
+
+
+class _WordTable(dict[str, str]):
+    """token -> its normalised form ("" drops it): repeated letters squeezed, then the slang table.
+
+    A dict with `__missing__`, so known tokens cost one C-level lookup; new ones are computed once
+    (up to 200,000 per process). Squeezing per token equals squeezing the whole text because a run
+    of one repeated letter never crosses the `[a-z]+` token it is in.
+    """
+
+    def __missing__(self, token: str) -> str:
+        squeezed = _REPEAT.sub(r"\1", token)
+        value = slang_table().get(squeezed, squeezed)
+        if len(self) < 200_000:
+            self[token] = value
+        return value
+
+
+_WORDS = _WordTable()
+
+
 def normalise(text: str) -> str:
     """Lowercased text with placeholders for URLs and numbers and standard spellings."""
     text = text.lower()
-    text = _URL.sub(f" {URL_TOKEN} ", text)
-    text = _REDUPLICATION.sub(r"\1 \1", text)
-    text = _LONG_NUMBER.sub(f" {LONG_NUMBER_TOKEN} ", text)
-    text = _NUMBER.sub(f" {NUMBER_TOKEN} ", text)
-    text = _REPEAT.sub(r"\1", text)
-    table = slang_table()
-    words = []
-    for token in _TOKEN.findall(text):
-        replacement = table.get(token)
-        if replacement is None:
-            words.append(token)
-        elif replacement:
-            words.append(replacement)
-    return " ".join(words)
+    if not text.isascii() or any(hint in text for hint in _URL_HINTS):
+        text = _URL.sub(f" {URL_TOKEN} ", text)
+    if "2" in text:
+        text = _REDUPLICATION.sub(r"\1 \1", text)
+    if _NUMBER.search(text):
+        text = _LONG_NUMBER.sub(f" {LONG_NUMBER_TOKEN} ", text)
+        text = _NUMBER.sub(f" {NUMBER_TOKEN} ", text)
+    return " ".join(filter(None, map(_WORDS.__getitem__, _TOKEN.findall(text))))
 
 
-class _Stemmer:
-    """PySastrawi's stemmer behind a per-token dictionary cache shared by the process."""
+class _Stemmer(dict[str, str]):
+    """PySastrawi's stemmer behind a per-token cache shared by the process: a dict whose
+    `__missing__` stems a new token, so a known one is a single C-level lookup."""
 
     def __init__(self) -> None:
+        super().__init__()
         self._stemmer: Any = None
-        self._cache: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def _load(self) -> Any:
@@ -78,10 +97,7 @@ class _Stemmer:
                     self._stemmer = StemmerFactory().create_stemmer()
         return self._stemmer
 
-    def stem(self, token: str) -> str:
-        cached = self._cache.get(token)
-        if cached is not None:
-            return cached
+    def __missing__(self, token: str) -> str:
         if (
             len(token) <= 3
             or token in KEEP_UNSTEMMED
@@ -90,9 +106,12 @@ class _Stemmer:
             result = token
         else:
             result = self._load().stem(token) or token
-        if len(self._cache) < 200_000:
-            self._cache[token] = result
+        if len(self) < 200_000:
+            self[token] = result
         return result
+
+    def stem(self, token: str) -> str:
+        return self[token]
 
 
 STEMMER = _Stemmer()
@@ -100,11 +119,10 @@ STEMMER = _Stemmer()
 
 def stem_tokens(normalised: str) -> list[str]:
     """Stems of an already normalised text's words."""
-    stem = STEMMER.stem
-    return [stem(token) for token in normalised.split()]
+    return list(map(STEMMER.__getitem__, normalised.split()))
 
 
 def preprocess(text: str) -> tuple[str, str]:
     """(normalised text, stemmed text): the two views the classifier reads."""
     normal = normalise(text)
-    return normal, " ".join(stem_tokens(normal))
+    return normal, " ".join(map(STEMMER.__getitem__, normal.split()))

@@ -10,6 +10,7 @@ decision: a supervisor accepts or corrects it.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -72,13 +73,34 @@ def _event_date(entities: dict[str, Any], reported_on: dt.date | None) -> dt.dat
 def classify_texts(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Suggestions for a batch of records (batching makes the vectorisers much faster)."""
     version, model = current_model()
+    # The batch allocates many short-lived containers (entities); the cyclic garbage collector
+    # would walk the process's long-lived tables many times per batch for nothing, so it waits
+    # until the batch is done (it is switched back on only if it was on).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _classify_batch(records, version.version, model)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _classify_batch(records: list[dict[str, Any]], version: str, model: Any) -> list[dict[str, Any]]:
     texts = [str(record["text"]) for record in records]
     views = [preprocess(text) for text in texts]
     ranked = model.top_views(views, k=3)
+    extract = _load_extractor() or extract_entities
+    dates: dict[str, dt.date | None] = {}  # reported_on strings repeat within a batch
     results = []
     for record, text, (normal, _stemmed), top3 in zip(records, texts, views, ranked, strict=True):
-        reported_on = parse_date(record.get("reported_on"))
-        entities = extract_entities(text, reported_on)
+        raw_date = record.get("reported_on")
+        if isinstance(raw_date, str):
+            if raw_date not in dates:
+                dates[raw_date] = parse_date(raw_date)
+            reported_on = dates[raw_date]
+        else:
+            reported_on = parse_date(raw_date)
+        entities = extract(text, reported_on)
         group, confidence = top3[0]
         choice = choose_item(group, text.lower() + " \n " + normal, _event_date(entities, reported_on))
         results.append(
@@ -92,7 +114,7 @@ def classify_texts(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "item_basis": choice.basis,
                 "item_confidence": round(confidence * ITEM_CONFIDENCE_FACTOR[choice.basis], 4),
                 "election": choice.election,
-                "model_version": version.version,
+                "model_version": version,
             }
         )
     return results

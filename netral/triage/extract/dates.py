@@ -38,16 +38,20 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b(?![/.-]\d)")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _TEXTUAL = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?(?:\s+(\d{{4}}))?(?![a-z])", re.IGNORECASE)
-_RELATIVE = re.compile(
-    r"\b(?:(kemarin|kemaren|kmrn|kmarin|kmaren)\s+lusa"
+_RELATIVE_BODY = (
+    r"(?:(kemarin|kemaren|kmrn|kmarin|kmaren)\s+lusa"
     r"|(\d{1,2}|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s*(hari|minggu|pekan)\s+"
     r"(?:yang\s+|yg\s+)?(?:lalu|kemarin|kmrn)"
     r"|(minggu|pekan|mgg)\s+(?:lalu|kemarin|kmrn|kemaren)"
     r"|(?:hari\s+|hr\s+|pas\s+)?(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|ahad)\s+(?:lalu|kemarin|kmrn|kemaren)"
     r"|(kemarin|kemaren|kmrn|kmaren|kmarin|semalam|semalem|tadi\s+malam|td\s+malam|tadi\s+malem)"
-    r"|(hari\s+ini|tadi\s+pagi|tadi\s+siang|tadi\s+sore|td\s+pagi|td\s+siang|td\s+sore|barusan|pagi\s+ini))\b",
-    re.IGNORECASE,
+    r"|(hari\s+ini|tadi\s+pagi|tadi\s+siang|tadi\s+sore|td\s+pagi|td\s+siang|td\s+sore|barusan|pagi\s+ini))\b"
 )
+_RELATIVE = re.compile(r"\b" + _RELATIVE_BODY, re.IGNORECASE)
+# The same on the lower-cased text of an ASCII report, three times faster: no IGNORECASE, and a
+# look-ahead for the first letters of the alternatives (digits, a b d e h j k l m p r s t) rejects
+# most word starts at once. Lower-casing ASCII keeps every position, so matches are the same.
+_RELATIVE_ASCII = re.compile(r"\b(?=[\dabdehjklmprst])" + _RELATIVE_BODY)
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
@@ -65,17 +69,26 @@ def _year(text: str) -> int:
     return value + 2000 if value < 100 else value
 
 
+# Non-ASCII letters that the IGNORECASE patterns match as ASCII ones (`ſelasa`, `Kamis` with a
+# Kelvin sign): mapped before the table lookups, which would otherwise raise KeyError.
+_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _key(word: str) -> str:
+    return word.translate(_FOLD).lower()
+
+
 def _relative(match: re.Match[str], today: dt.date) -> dt.date:
     before_yesterday, count, unit, week, weekday, yesterday, _same_day = match.groups()
     if before_yesterday:
         return today - dt.timedelta(days=2)
     if count:
-        n = int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
-        return today - dt.timedelta(days=n * (1 if unit.lower() == "hari" else 7))
+        n = int(count) if count.isdigit() else NUMBER_WORDS[_key(count)]
+        return today - dt.timedelta(days=n * (1 if _key(unit) == "hari" else 7))
     if week:
         return today - dt.timedelta(days=7)
     if weekday:
-        back = (today.weekday() - WEEKDAYS[weekday.lower()]) % 7 or 7
+        back = (today.weekday() - WEEKDAYS[_key(weekday)]) % 7 or 7
         return today - dt.timedelta(days=back)
     if yesterday:
         return today - dt.timedelta(days=1)
@@ -92,13 +105,42 @@ _RELATIVE_WORDS = frozenset(
 # fmt: on
 
 
+# Tokens one of which every `_RELATIVE` match of an ASCII text contains as a whole word...
+_RELATIVE_ALONE = frozenset(
+    ["kemarin", "kemaren", "kmrn", "kmarin", "kmaren", "semalam", "semalem", "tadi", "td", "barusan"]
+)
+# ... or `ini` after one of these, or `lalu` after a weekday, `mgg` or a word ending in one of
+# `_UNIT_ENDINGS` (`hari`, `sehari`, `2hari`, `seminggu`).
+_BEFORE_INI = frozenset({"hari", "pagi"})
+_BEFORE_LALU = frozenset(["mgg", "senin", "selasa", "rabu", "kamis", "jumat", "jum", "sabtu", "ahad"])
+_UNIT_ENDINGS = ("hari", "minggu", "pekan")
+# A digit, a separator and a digit: in every `_ISO` and `_NUMERIC` match (a fast scan: no `\b` first).
+_DIGIT_SEPARATOR_DIGIT = re.compile(r"\d[/.-]\d")
+
+
+def _may_be_relative(text: str, words: set[str]) -> bool:
+    """False only when `_RELATIVE` cannot match (the regex is slow: it tries every position)."""
+    if words.isdisjoint(_RELATIVE_WORDS):
+        return False
+    if not text.isascii():
+        return True
+    return (
+        not words.isdisjoint(_RELATIVE_ALONE)
+        or ("ini" in words and not words.isdisjoint(_BEFORE_INI))
+        or (
+            "lalu" in words
+            and (not words.isdisjoint(_BEFORE_LALU) or any(w.endswith(_UNIT_ENDINGS) for w in words))
+        )
+    )
+
+
 def find_dates(text: str, reported_on: dt.date | None, words: set[str] | None = None) -> list[str]:
     """ISO dates in order of appearance; `words` (the lower-case tokens) lets it skip absent forms."""
     words = words if words is not None else {w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)}
     found: list[tuple[int, dt.date]] = []
     taken: list[tuple[int, int]] = []
-    has_separator = "/" in text or "-" in text or "." in text
-    for match in _ISO.finditer(text) if "-" in text else ():
+    has_separator = ("/" in text or "-" in text or "." in text) and bool(_DIGIT_SEPARATOR_DIGIT.search(text))
+    for match in _ISO.finditer(text) if has_separator and "-" in text else ():
         day = _make(int(match[1]), int(match[2]), int(match[3]))
         if day:
             found.append((match.start(), day))
@@ -115,13 +157,14 @@ def find_dates(text: str, reported_on: dt.date | None, words: set[str] | None = 
         year = int(match[3]) if match[3] else (reported_on.year if reported_on else None)
         if year is None:
             continue
-        day = _make(year, MONTHS[match[2].lower()], int(match[1]))
+        day = _make(year, MONTHS[_key(match[2])], int(match[1]))
         if day and not match[3] and reported_on and day > reported_on:
             day = _make(year - 1, day.month, day.day)  # `6 November` in a January report: last year
         if day:
             found.append((match.start(), day))
-    if reported_on is not None and not words.isdisjoint(_RELATIVE_WORDS):
-        for match in _RELATIVE.finditer(text):
+    if reported_on is not None and _may_be_relative(text, words):
+        matches = _RELATIVE_ASCII.finditer(text.lower()) if text.isascii() else _RELATIVE.finditer(text)
+        for match in matches:
             found.append((match.start(), _relative(match, reported_on)))
     found.sort(key=lambda item: item[0])
     result: list[str] = []

@@ -71,12 +71,55 @@ class Gazetteer:
     region_names: dict[str, str]  # code -> official name
     region_types: dict[str, str]  # code -> provinsi / kabupaten / kota
     non_name_words: frozenset[str]  # one-word posts, agencies, parties, ...: never the start of a name
+    infos: dict[str, PhraseInfo]  # phrase -> its entries by kind (what `scan` reads)
+
+
+class PhraseInfo(NamedTuple):
+    """A phrase's entries sorted by what the extractor asks of them, computed once per phrase so a
+    hit needs attribute reads instead of loops over its entries. Order within a kind is kept."""
+
+    entries: list[tuple[str, object]]
+    kinds: frozenset[str]
+    regions: tuple[str, ...]
+    hint: str | None  # the first hint
+    dtrigger: bool
+    central: str | None  # the first central agency slug
+    agency: str | None  # the first agency head
+    positions: tuple[Position, ...]
+    employment: tuple[str, ...]  # stated employment words
+    implied: tuple[str, ...]  # employment implied by the posts (not "unknown")
+    parties: tuple[str, ...]
+    platforms: tuple[str, ...]
+    candidates: tuple[tuple[str, ...], ...]
+
+
+def _info(entries: list[tuple[str, object]]) -> PhraseInfo:
+    def values(kind: str) -> tuple[str, ...]:
+        return tuple(str(v) for k, v in entries if k == kind)
+
+    positions = tuple(v for k, v in entries if k == "position" and isinstance(v, Position))
+    return PhraseInfo(
+        entries=entries,
+        kinds=frozenset(k for k, _v in entries),
+        regions=values("region"),
+        hint=next(iter(values("hint")), None),
+        dtrigger=any(k == "dtrigger" for k, _v in entries),
+        central=next(iter(values("central")), None),
+        agency=next(iter(values("agency")), None),
+        positions=positions,
+        employment=values("employment"),
+        implied=tuple(p.employment for p in positions if p.employment != "unknown"),
+        parties=values("party"),
+        platforms=values("platform"),
+        candidates=tuple(v for k, v in entries if k == "candidate" and isinstance(v, tuple)),
+    )
 
 
 class Hit(NamedTuple):
     start: int  # first token index
     end: int  # one past the last token index
     entries: list[tuple[str, object]]
+    info: PhraseInfo
 
 
 def tokens_of(text: str) -> list[str]:
@@ -183,13 +226,14 @@ def gazetteer() -> Gazetteer:
         region_names=names,
         region_types=types,
         non_name_words=non_name_words,
+        infos={key: _info(entries) for key, entries in phrases.items()},
     )
 
 
 def scan(words: list[str], gaz: Gazetteer) -> list[Hit]:
     """Longest-match phrase hits over lower-case tokens, left to right, without overlaps."""
     hits: list[Hit] = []
-    phrases, lengths = gaz.phrases, gaz.lengths
+    infos, lengths = gaz.infos, gaz.lengths
     i, n = 0, len(words)
     while i < n:
         options = lengths.get(words[i])
@@ -197,9 +241,9 @@ def scan(words: list[str], gaz: Gazetteer) -> list[Hit]:
             for size in options:
                 if i + size > n:
                     continue
-                entries = phrases.get(words[i] if size == 1 else " ".join(words[i : i + size]))
-                if entries:
-                    hits.append(Hit(i, i + size, entries))
+                info = infos.get(words[i] if size == 1 else " ".join(words[i : i + size]))
+                if info is not None and info.entries:
+                    hits.append(Hit(i, i + size, info.entries, info))
                     i += size
                     break
             else:

@@ -73,12 +73,20 @@ _ACRONYMS = frozenset(
 # fmt: on
 
 
-_DIGIT_RUN = re.compile(r"\d{4}")
+# Every NIP and NIK match contains this (18 or 16 digits, grouped or not): checked before them.
+_DIGIT_RUN = re.compile(r"\d{4}[ .-]?\d{4}")
+_ASCII_DIGITS = "0123456789"
+
+
+def _may_hold_identity_numbers(text: str) -> bool:
+    if text.isascii() and sum(map(text.count, _ASCII_DIGITS)) < 16:
+        return False
+    return _DIGIT_RUN.search(text) is not None
 
 
 def find_nips(text: str) -> list[str]:
     found: list[str] = []
-    if not _DIGIT_RUN.search(text):
+    if not _may_hold_identity_numbers(text):
         return found
     for match in _NIP_RE.finditer(text):
         nip = "".join(match.groups())
@@ -89,7 +97,7 @@ def find_nips(text: str) -> list[str]:
 
 def find_niks(text: str, nips: list[str]) -> list[str]:
     found: list[str] = []
-    if not _DIGIT_RUN.search(text):
+    if not _may_hold_identity_numbers(text):
         return found
     for match in _NIK_RE.finditer(text):
         nik = re.sub(r"\D", "", match[1])
@@ -116,9 +124,15 @@ def _clean(name: str) -> str | None:
     return name
 
 
-_TITLE_HINT = re.compile(
-    r"\b(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|drg|Ns|Apt|Ust|Hc)\.|,\s*[A-Z][A-Za-z]{0,3}\."
-)
+# A title or a degree somewhere: when neither is there, `_TITLED` cannot match. The two halves are
+# searched apart: the degree one starts with a literal comma (a fast scan); the title one starts with
+# `\b`, which makes the regex try every position, so `_TITLE_NEEDLE` (the same without `\b`, which
+# the regex engine scans for quickly) must find something first.
+_TITLE_HINT = re.compile(r"\b(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|drg|Ns|Apt|Ust|Hc)\.")
+_TITLE_NEEDLE = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|H|Hj|Hc|dr|drg|Ns|Apt|Ust)\.")
+_DEGREE_HINT = re.compile(r",\s*[A-Z][A-Za-z]{0,3}\.")
+# Every `_TRIGGERED` match contains one of these (case-sensitive, as the regex is).
+_TRIGGER_NEEDLE = re.compile(r"bernama|[Nn]amanya|atas|a\.n\.|Sdr|Saudar|Bapak|Pak|Ibu|Bu|oknum")
 _TRIGGER_WORDS = frozenset(
     [
         "bernama",
@@ -149,9 +163,13 @@ def find_names(text: str, post_ends: list[tuple[int, str]], words: set[str] | No
         if name and all(name not in other and other not in name for _s, other in found):
             found.append((start, name))
 
-    for match in _TITLED.finditer(text) if _TITLE_HINT.search(text) else ():
+    titled = ("," in text and _DEGREE_HINT.search(text)) or (
+        _TITLE_NEEDLE.search(text) and _TITLE_HINT.search(text)
+    )
+    for match in _TITLED.finditer(text) if titled else ():
         keep(match.start(1), _clean(match[1]))
-    for match in _TRIGGERED.finditer(text) if not words.isdisjoint(_TRIGGER_WORDS) else ():
+    triggered = not words.isdisjoint(_TRIGGER_WORDS) and _TRIGGER_NEEDLE.search(text)
+    for match in _TRIGGERED.finditer(text) if triggered else ():
         keep(match.start(1), _clean(match[1]))
     for match in _BEFORE_NIP.finditer(text) if "NIP" in text else ():
         keep(match.start(1), _clean(match[1]))

@@ -60,16 +60,15 @@ def find_regions(words: list[str], orig: list[str], hits: list[Hit], gaz: Gazett
     mentions: list[tuple[int, list[str], bool]] = []  # (token index, candidate codes, from a district)
     previous: Hit | None = None
     for hit in hits:
-        hint = None
-        if any(kind == "dtrigger" for kind, _value in hit.entries):
+        info = hit.info
+        if info.dtrigger:
             district = _district_after(words, hit.end, gaz)
             if district:
                 mentions.append((hit.start, [district], True))
-        if previous is not None and previous.end == hit.start:
-            hint = next((str(v) for k, v in previous.entries if k == "hint"), None)
-        codes = [str(v) for k, v in hit.entries if k == "region"]
-        if codes and _accept(" ".join(words[hit.start : hit.end]), hit.start, orig, hint is not None):
-            mentions.append((hit.start, _resolve(codes, hint, gaz), False))
+        if info.regions:
+            hint = previous.info.hint if previous is not None and previous.end == hit.start else None
+            if _accept(" ".join(words[hit.start : hit.end]), hit.start, orig, hint is not None):
+                mentions.append((hit.start, _resolve(list(info.regions), hint, gaz), False))
         previous = hit
     if not mentions:
         return []
