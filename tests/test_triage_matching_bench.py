@@ -44,3 +44,18 @@ def test_perturbations_change_the_written_name_but_keep_the_person(kind: str) ->
     assert query and query.lower() != name
     if kind in {"titles", "old_spelling"}:
         assert normalize_name(query) == name  # titles and old spellings normalise away
+
+
+def test_a_miss_is_put_down_to_exact_namesakes_only_when_all_five_are_named_as_written() -> None:
+    module = _module()
+
+    class Hit:
+        def __init__(self, name: str) -> None:
+            self.name_normalized = name
+
+    five = [Hit("rahmi pertiwi")] * 5
+    assert module._shadowed(five, "rahmi pertiwi", "rahmi calista pertiwi")
+    assert not module._shadowed(five, "rahmi pertiwi", "rahmi pertiwi")  # written as the target is named
+    mixed = [*five[:4], Hit("rahmi calista pertiwi")]
+    assert not module._shadowed(mixed, "rahmi pertiwi", "rahmi calista pertiwi")
+    assert not module._shadowed(five[:3], "rahmi pertiwi", "rahmi calista pertiwi")  # fewer than five

@@ -11,7 +11,9 @@ Lookup of a name: every query word is expanded to the register words whose *soun
 one deletion apart (a symmetric-delete table over the vocabulary: typos, `Zainal`/`Jainal`,
 `Fatimah`/`Fatima`, `Syaiful`/`Saiful`); the rows sharing at least two of the query words (one when
 the query has one word or when an agency/region filter narrows the rows) are scored with rapidfuzz.
-Very common words (`muhammad`) are scored but not used to block. See docs/triage.md.
+Very common words (`muhammad`) are scored but not used to block; when the block is cut to `MAX_SCORED`, rows
+holding them still count them. The best `matching_rank.POOL` rows are then re-ranked word by word
+(`matching_rank.rerank`: order, left-out words weighted by rarity). See docs/triage.md.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+
+from netral.triage.matching_rank import rarity_from_counts, rerank
 
 MAX_SCORED = 3000  # rows scored per query at most (best block overlap first)
 COMMON_SHARE = 0.02  # a word in more than this share of rows does not block (unless it is all we have)
@@ -166,6 +170,17 @@ class MatchIndex:
             for key in _deletes(sound(word)) | _deletes(word):
                 self._by_sound.setdefault(key, []).append(wid)
         self._position_cache: dict[str, tuple[list[int], list[int]]] = {}
+        self._rarity = rarity_from_counts(self.size)
+        self._rarity_cache: dict[str, float] = {}
+
+    def word_rarity(self, word: str) -> float:
+        """0 for a word in every register name .. 1 for a word in one (or none)."""
+        value = self._rarity_cache.get(word)
+        if value is None:
+            wid = self.vocab.get(word)
+            count = 1 if wid is None else int(self.post_start[wid + 1] - self.post_start[wid])
+            value = self._rarity_cache[word] = self._rarity(count)
+        return value
 
     # -- lookup -------------------------------------------------------------------------------
     def variants(self, word: str) -> list[int]:
@@ -213,6 +228,12 @@ class MatchIndex:
         if len(rows) <= MAX_SCORED:
             return rows
         priority = counts.astype(np.int64) * 4
+        for i, wids in enumerate(per_word):  # common words do not block, but a row holding one ranks first
+            if i not in blocking:
+                for w in wids:
+                    posted = self.post_rows[self.post_start[w] : self.post_start[w + 1]]  # sorted
+                    at = np.searchsorted(posted, rows).clip(max=len(posted) - 1)
+                    priority += 4 * (posted[at] == rows) if len(posted) else 0
         if exact:
             exact_rows, exact_counts = np.unique(np.concatenate(exact), return_counts=True)
             priority[np.searchsorted(rows, exact_rows)] += exact_counts
@@ -267,7 +288,7 @@ class MatchIndex:
         # Every query word in a longer register name: a left-out middle name, nearly as good as equal.
         extra = np.fromiter((n.count(" ") + 1 for n in names), np.int32, len(names)) - len(words)
         subset = (s_set >= 100) & (extra > 0)
-        score = np.where(subset, np.maximum(score, 96.0 - 2.0 * extra), score)
+        score = np.where(subset, np.maximum(score, 99.0 - 2.0 * extra), score)
         boost = np.zeros(len(rows), dtype=np.float64)
         position_hit = nip_hit = None
         if position:
@@ -278,10 +299,11 @@ class MatchIndex:
             if digits:
                 nip_hit = np.fromiter((digits in str(n) for n in self.nips[rows].tolist()), bool, len(rows))
                 boost += 8 * nip_hit
-        total = score + boost  # ranked uncapped, reported as 0-100
-        top = np.argsort(-total, kind="stable")[:limit]
+        ranked, total = rerank(
+            normalized, names, score + boost, self.ids[rows], self.word_rarity, sound, limit
+        )  # ranked uncapped, reported as 0-100
         hits = []
-        for i in top.tolist():
+        for i in ranked:
             row = row_list[i]
             reasons = [f"name {round(float(score[i]))}"]
             if agency_code:

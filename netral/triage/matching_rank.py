@@ -1,0 +1,125 @@
+"""Second-stage ranking of register matches: the best rows by fuzzy score, re-ordered by how they explain it.
+
+`MatchIndex.search` scores every candidate row with vectorised rapidfuzz scorers (`matching_index`); the
+`POOL` best of them then get a token-level look, cheap because it is a few dozen names:
+
+* every query word is aligned with a register word that is the same, sounds the same (`sound` key), or is one
+  edit away (optimal string alignment: a swapped pair of letters is one edit), in order where possible;
+* +1 when all query words are found in the register name in order, +0.5 more when the first and the last
+  words line up (a left-out middle name, the commonest shortening: `Dewi Pujiastuti` for `Dewi Tiara
+  Pujiastuti` beats `Maria Dewi Pujiastuti`);
+* every register word the query does not explain costs its rarity (IDF over the register in quarters: 0 for a
+  word in every name, 1 for a word in one): leaving out `Muhammad` or `Ni` is common, a rare name is not;
+* a query word found only one edit away (not equal, not the same sound key) costs 2, so `Titin Alika
+  Susanti` (every written word there, in order) ranks above `Titi Susanti` for `Titin Susanti`;
+* a query word that no register word explains costs 2.
+
+The adjustments are at most +1.5, so a register name equal to the query (100) always stays above a longer
+name that contains it (at most 99 - 2 per extra word before adjustment, `matching_index`). Equal totals are
+ordered by fewer unexplained words, then by the register id: deterministic, no guess at which twin is meant.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from rapidfuzz.distance import OSA
+
+POOL = 60  # rows re-ranked per query (by first-stage score)
+ORDER_BONUS = 1.0
+ENDS_BONUS = 0.5
+MISSING_QUERY_WORD = 2.0
+APPROXIMATE_WORD = 2.0
+
+
+def rarity_from_counts(total_rows: int) -> Callable[[int], float]:
+    """Map a word's row count to 0 (in every row) .. 1 (in one row), log-scaled (IDF), in quarters.
+
+    Quarters, so that small differences between common words (`putu` and `kadek` in Bali) do not decide
+    between people; common against rare does.
+    """
+    top = math.log(max(total_rows, 2))
+
+    def rarity(count: int) -> float:
+        value = min(1.0, max(0.0, math.log(max(total_rows, 1) / max(count, 1)) / top))
+        return round(value * 4) / 4
+
+    return rarity
+
+
+def _same(q: str, q_sound: str, w: str, w_sound: str) -> int:
+    """2: the same word or sound key, 1: one edit apart (a swap of two letters is one edit), 0: other."""
+    if q == w or q_sound == w_sound:
+        return 2
+    if min(len(q), len(w)) < 4:
+        return 0
+    near = OSA.distance(q, w, score_cutoff=1) <= 1 or OSA.distance(q_sound, w_sound, score_cutoff=1) <= 1
+    return int(near)
+
+
+def explain(
+    query: Sequence[str], query_sounds: Sequence[str], words: Sequence[str], sounds: Sequence[str]
+) -> tuple[bool, bool, list[int], int, int]:
+    """(all in order, first and last aligned, unexplained register words, missing query words, near ones)."""
+    used: set[int] = set()
+    near = 0
+    positions: list[int] = []
+    missing = 0
+    for q, qs in zip(query, query_sounds, strict=True):
+        start = positions[-1] + 1 if positions and positions[-1] >= 0 else 0
+        found = next(
+            (j for j in range(start, len(words)) if j not in used and _same(q, qs, words[j], sounds[j])), -1
+        )
+        if found < 0:  # out of order, or not there at all
+            found = next(
+                (j for j in range(len(words)) if j not in used and _same(q, qs, words[j], sounds[j])), -1
+            )
+            if found < 0:
+                missing += 1
+        if found >= 0:
+            used.add(found)
+            near += _same(q, qs, words[found], sounds[found]) == 1
+        positions.append(found)
+    matched = [p for p in positions if p >= 0]
+    in_order = missing == 0 and matched == sorted(matched)
+    ends = bool(positions) and positions[0] == 0 and positions[-1] == len(words) - 1
+    return in_order, ends and in_order, [j for j in range(len(words)) if j not in used], missing, near
+
+
+def rerank(
+    query: str,
+    names: Sequence[str],
+    base: np.ndarray,
+    ids: np.ndarray,
+    word_rarity: Callable[[str], float],
+    sound: Callable[[str], str],
+    limit: int,
+) -> tuple[list[int], np.ndarray]:
+    """Indices into `names` of the best `limit`, best first, and the scores adjusted (for the pool only)."""
+    total = base.astype(np.float64).copy()
+    if len(names) == 0:
+        return [], total
+    pool_size = min(len(names), max(POOL, limit))
+    pool = np.lexsort((ids, -base))[:pool_size]  # equal first-stage scores: lower register id first
+    query_words = query.split()
+    query_sounds = [sound(w) for w in query_words]
+    unexplained = np.zeros(len(names), dtype=np.int32)
+    seen: dict[str, tuple[float, int]] = {}  # equal names (common) are looked at once
+    for i in pool.tolist():
+        found = seen.get(names[i])
+        if found is None:
+            words = names[i].split()
+            in_order, ends, extra, missing, near = explain(
+                query_words, query_sounds, words, [sound(w) for w in words]
+            )
+            adjust = ORDER_BONUS * in_order + ENDS_BONUS * ends
+            adjust -= MISSING_QUERY_WORD * missing + APPROXIMATE_WORD * near
+            adjust -= sum(word_rarity(words[j]) for j in extra)
+            found = seen[names[i]] = (adjust, len(extra) + missing)
+        total[i] += found[0]
+        unexplained[i] = found[1]
+    pool_list = pool.tolist()
+    pool_list.sort(key=lambda i: (-round(float(total[i]), 6), int(unexplained[i]), int(ids[i])))
+    return pool_list[:limit], total

@@ -1,0 +1,110 @@
+"""Second-stage ranking of register matches (netral.triage.matching_rank) on small in-memory indexes."""
+
+from __future__ import annotations
+
+import pytest
+
+from netral.triage import matching_index
+from netral.triage.matching_index import MatchIndex
+from netral.triage.matching_rank import explain, rarity_from_counts
+
+
+def _index(names: list[str], agency: str = "pemkab-34.04", region: str = "34.04") -> MatchIndex:
+    rows = [
+        (number, f"{number:018d}", name, agency, region, "pelaksana", "Pengadministrasi Umum")
+        for number, name in enumerate(names, start=1)
+    ]
+    return MatchIndex(rows)
+
+
+def _names(
+    index: MatchIndex, query: str, agency_code: str | None = None, region_code: str | None = None
+) -> list[str]:
+    return [
+        hit.name_normalized for hit in index.search(query, agency_code=agency_code, region_code=region_code)
+    ]
+
+
+def test_explain_aligns_words_in_order_and_reports_what_is_left() -> None:
+    words = ["dewi", "tiara", "pujiastuti"]
+    assert explain(["dewi", "pujiastuti"], ["dewi", "pujiastuti"], words, words) == (True, True, [1], 0, 0)
+    words = ["maria", "dewi", "pujiastuti"]
+    assert explain(["dewi", "pujiastuti"], ["dewi", "pujiastuti"], words, words) == (True, False, [0], 0, 0)
+    words = ["pujiastuti", "dewi"]  # all there, wrong order
+    assert explain(["dewi", "pujiastuti"], ["dewi", "pujiastuti"], words, words)[:2] == (False, False)
+    words = ["dewi", "pujiastuty"]  # one edit: found, but only approximately
+    assert explain(["dewi", "pujiastuti"], ["dewi", "pujiastuti"], words, words) == (True, True, [], 0, 1)
+    words = ["dewi", "lestari"]
+    assert explain(["dewi", "pujiastuti"], ["dewi", "pujiastuti"], words, words)[2:4] == ([1], 1)
+
+
+def test_rarity_is_an_idf_between_zero_and_one() -> None:
+    rarity = rarity_from_counts(1000)
+    assert rarity(1000) == 0.0 and rarity(1) == 1.0
+    assert 0.0 < rarity(100) < rarity(10) < 1.0
+
+
+def test_the_exact_name_first_then_the_name_with_a_left_out_middle_word() -> None:
+    index = _index(
+        [
+            "maria dewi pujiastuti",
+            "dewi pujiastuty",
+            "dewi tiara pujiastuti",
+            "dewi pujiastuti",
+            "dewi lestari",
+        ]
+    )
+    assert _names(index, "dewi pujiastuti")[:2] == ["dewi pujiastuti", "dewi tiara pujiastuti"]
+
+
+def test_a_left_out_common_word_costs_less_than_a_left_out_rare_one() -> None:
+    others = [f"muhammad {name}" for name in ("budi", "agus", "joko", "rudi", "eko", "dedi", "hadi", "andi")]
+    index = _index([*others, "jarwa jailani", "muhammad jailani", "wira jailani"])
+    assert _names(index, "jailani")[0] == "muhammad jailani"
+
+
+def test_equal_scores_are_ordered_by_register_id() -> None:
+    names = [
+        "ni made kani",
+        "ni putu kani",
+        "ni ketut kani",
+        "ni wayan kani",
+        "ni kadek kani",
+        "ni nyoman kani",
+    ]
+    hits = _index(names).search("ni kani", limit=6)
+    assert [hit.employee_id for hit in hits] == [1, 2, 3, 4, 5, 6]  # each word once: all equally good
+
+
+def test_a_swapped_pair_of_letters_is_one_edit() -> None:
+    words = ["prasetoy"]
+    assert explain(["prasetyo"], ["prasetyo"], words, words) == (True, True, [], 0, 1)
+
+
+def test_rows_holding_a_common_word_are_scored_first_when_the_block_is_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(matching_index, "MAX_SCORED", 4)
+    starts, ends = ("ade", "budi", "cahyo", "dodi", "edi", "fajar"), ("man", "jo", "wan")
+    firsts = [f"{a}{b}" for a in starts for b in ends]
+    gunarto = [f"{first} gunarto" for first in firsts]
+    common = [f"muhammad {first}" for first in firsts] * 70  # > 1,000 rows: `muhammad` no longer blocks
+    index = _index([*gunarto, "muhammad yoga gunarto", *common])
+    assert _names(index, "muhammad gunarto")[0] == "muhammad yoga gunarto"
+
+
+def test_filters_still_apply_after_reranking() -> None:
+    rows = [
+        (1, "1".zfill(18), "dewi pujiastuti", "pemkab-34.04", "34.04", "pelaksana", "Staf"),
+        (2, "2".zfill(18), "dewi tiara pujiastuti", "pemkot-71.71", "71.71", "pelaksana", "Staf"),
+        (3, "3".zfill(18), "dewi sari pujiastuti", "pemkot-71.71", "71.71", "pelaksana", "Staf"),
+    ]
+    index = MatchIndex(rows)
+    assert _names(index, "dewi pujiastuti", agency_code="pemkot-71.71") == [
+        "dewi sari pujiastuti",
+        "dewi tiara pujiastuti",
+    ] or _names(index, "dewi pujiastuti", agency_code="pemkot-71.71") == [
+        "dewi tiara pujiastuti",
+        "dewi sari pujiastuti",
+    ]
+    assert _names(index, "dewi pujiastuti", region_code="34") == ["dewi pujiastuti"]
