@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from netral.triage.corpus import load_corpus
 from netral.triage.items import choose_item, clear_cache
 from netral.triage.models import ModelVersion, TriageCorrection
 from netral.triage.preprocess import LONG_NUMBER_TOKEN, NUMBER_TOKEN, URL_TOKEN, normalise, preprocess
+from tests.triage_support import write_small_corpus
 
 
 def test_slang_is_mapped_to_standard_spelling() -> None:
@@ -71,14 +71,7 @@ def small_corpus(tmp_path: Path, settings: Any) -> Iterator[Path]:
     """Twelve corpus examples per group: enough to train in about a second."""
     settings.DATA_DIR = tmp_path
     training.forget_loaded_model()
-    counts: dict[str, int] = {}
-    rows = []
-    for row in load_corpus():
-        if counts.get(row["category"], 0) < 12:
-            counts[row["category"]] = counts.get(row["category"], 0) + 1
-            rows.append(row)
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    path = write_small_corpus(tmp_path)
     yield path
     training.forget_loaded_model()
 

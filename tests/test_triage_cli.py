@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from netral.triage import training
 from netral.triage.management.commands.triage import SUBCOMMANDS, evaluate_rows
 from netral.triage.metrics import classification_report
+from tests.triage_support import write_small_corpus
 
 GOLD = ["media_sosial", "media_sosial", "parpol", "parpol", "bukan_pelanggaran"]
 PRED = ["media_sosial", "parpol", "parpol", "parpol", "media_sosial"]
@@ -65,18 +66,10 @@ def test_subcommands_are_registered_in_one_table() -> None:
 
 @pytest.fixture
 def trained(tmp_path: Path, settings: Any) -> Any:
-    from netral.triage.corpus import load_corpus
 
     settings.DATA_DIR = tmp_path
     training.forget_loaded_model()
-    counts: dict[str, int] = {}
-    rows = []
-    for row in load_corpus():
-        if counts.get(row["category"], 0) < 12:
-            counts[row["category"]] = counts.get(row["category"], 0) + 1
-            rows.append(row)
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    path = write_small_corpus(tmp_path)
     yield training.train(corpus_path=path)
     training.forget_loaded_model()
 

@@ -4,7 +4,6 @@ through intake (with the after-commit hooks run), register entries."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,8 @@ from netral.personnel.models import Agency, Employee
 from netral.personnel.names import normalize_name
 from netral.personnel.nip import build_nip
 from netral.triage import matching, training
-from netral.triage.corpus import load_corpus
 from netral.triage.models import ModelVersion
+from tests.triage_support import write_small_corpus
 
 # 10:00 WIB on Thursday 3 October 2024 (Pilkada 2024 campaign).
 OCT_3_10_WIB = dt.datetime(2024, 10, 3, 3, 0, tzinfo=dt.UTC)
@@ -34,14 +33,7 @@ def trained(tmp_path: Path, settings: Any) -> Iterator[ModelVersion]:
     """A model trained on twelve corpus examples per group (about a second), stored under tmp_path."""
     settings.DATA_DIR = tmp_path
     training.forget_loaded_model()
-    counts: dict[str, int] = {}
-    rows = []
-    for row in load_corpus():
-        if counts.get(row["category"], 0) < 12:
-            counts[row["category"]] = counts.get(row["category"], 0) + 1
-            rows.append(row)
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    path = write_small_corpus(tmp_path)
     matching.reset_index()
     yield training.train(corpus_path=path)
     training.forget_loaded_model()
