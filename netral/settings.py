@@ -114,6 +114,9 @@ if _database_url:
             conn_health_checks=env_bool("NETRAL_DB_HEALTH_CHECKS", True),
         )
     }
+    # No JIT compilation (unless the URL sets `?options=...`): at a million cases it cost the dashboard
+    # aggregates 50-600 ms per query and gains nothing for a web application (docs/analytics.md "Speed").
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 else:
     DATABASES = {
         "default": {

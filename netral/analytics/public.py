@@ -19,11 +19,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from netral.analytics.queries.aggregates import entries_from, per_state
 from netral.cases.models import Case, Transition
 from netral.catalogue.services import groups
 from netral.elections.models import Election
@@ -74,36 +75,33 @@ def _cases(election: Election | None) -> QuerySet[Case]:
 
 def _counts(election: Election | None) -> dict[str, Any]:
     """The raw counts (codes → numbers), before suppression: one scan of the cases grouped by region,
-    group and position class (folded here), one of the transitions grouped by state, one index read."""
+    group and position class (folded here); the outcomes from the cases per current state (an index
+    read) plus the few transition rows the states leave open (`queries.aggregates.entries_from`); the
+    latest transition (one index read)."""
     by_region: Counter[str] = Counter()
     by_group: Counter[str] = Counter()
     by_position: Counter[str] = Counter()
-    rows = _cases(election).values_list("region_id", "group", "position_class").annotate(n=Count("pk"))
+    cases = _cases(election)
+    rows = cases.values_list("region_id", "group", "position_class").annotate(n=Count("*"))
     for region_id, group, position_class, count in rows:
         by_region[region_id[:2]] += count
         by_group[group or UNKNOWN] += count
         by_position[position_class or UNKNOWN] += count
-    transitions = Transition.objects.order_by()
-    if election is not None:
-        transitions = transitions.filter(case__election=election)
+    related = Q() if election is None else Q(case__election=election)
     wanted = {state for states in OUTCOMES.values() for state in states}
-    # No state is entered twice except by steps that keep the state (from_state == to_state, e.g. an
-    # extension): without those rows, a plain count is the number of cases (no DISTINCT needed).
-    per_state = dict(
-        transitions.filter(to_state__in=wanted)
-        .exclude(from_state=F("to_state"))
-        .values_list("to_state")
-        .annotate(n=Count("pk"))
-    )
+    # How many cases ever entered each state: what counting the transition rows into it gives (the
+    # transition graph is acyclic; steps that keep the state do not count).
+    entered = entries_from(cases, related, per_state(cases), wanted)
     # The latest recorded transition (rows are appended, so the highest id; no scan of `at`).
-    latest = transitions.order_by("-pk").values_list("at", flat=True).first()
+    transitions = Transition.objects.filter(related).order_by("-pk")
+    latest = transitions.values_list("at", flat=True).first()
     return {
         "total": sum(by_region.values()),
         "region": dict(by_region),
         "group": dict(by_group),
         "position_class": dict(by_position),
         # A case enters each of these states at most once per outcome (not_proven: two exclusive states).
-        "outcome": {key: sum(per_state.get(s, 0) for s in states) for key, states in OUTCOMES.items()},
+        "outcome": {key: sum(entered.get(s, 0) for s in states) for key, states in OUTCOMES.items()},
         "data_as_of": latest.isoformat() if latest else None,
         "generated_at": timezone.now().isoformat(),
     }

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Substr, TruncWeek
 from django.utils import timezone
 
@@ -23,7 +23,7 @@ from netral.analytics.queries.states import (
     maybe_passed_through,
     passed_through,
 )
-from netral.cases.models import Deadline, Transition
+from netral.cases.models import Case, Deadline, Transition
 from netral.cases.services import FUNNEL_STAGES
 from netral.cases.transitions import State
 
@@ -56,6 +56,12 @@ def state_counts(user: Any, filters: Filters | None = None) -> list[dict[str, An
         .order_by()
     )
     return list(rows)
+
+
+def per_state(cases: QuerySet[Case]) -> dict[str, int]:
+    """Cases per current state: `COUNT(*)`, so PostgreSQL can answer from the index on the state alone."""
+    rows = cases.order_by().values("state").annotate(count=Count("*"))
+    return {row["state"]: row["count"] for row in rows}
 
 
 def counts_from_states(by_state: dict[str, int]) -> dict[str, int]:
@@ -133,17 +139,28 @@ def state_entries(
     """How many cases of the selection ever entered each state (default: every state of the funnel).
 
     The result is what counting Transition rows per `to_state` gives (a test compares them), computed so
-    that it stays cheap at a million cases. A case now in `passed_through(S)` went through S, so the cases
-    per current state (one GROUP BY) settle most states. For a state S that cases now in
-    `maybe_passed_through(S)` may or may not have entered (e.g. "sanctioned": an unblocked case was
-    sanctioned or left the service), only those cases' transition rows are looked at when they are the
-    fewer (one query per such state); otherwise the transition rows into S are counted (one query for all
-    of them; the graph is acyclic, so one row per case and state, served by the (to_state, case_id) index).
-    """
+    that it stays cheap at a million cases: see `entries_from`."""
     wanted = (
         set(states) if states is not None else {state for group in FUNNEL_STAGES.values() for state in group}
     )
-    by_state = {row["state"]: row["count"] for row in state_counts(user, filters)}
+    by_state = per_state(cases_for(user, filters))
+    return entries_from(cases_for(user, filters), related_q(user, filters), by_state, wanted)
+
+
+def entries_from(
+    cases: QuerySet[Case], related: Q, by_state: dict[str, int], wanted: Iterable[str]
+) -> dict[str, int]:
+    """How many of `cases` (with `by_state`: their count per current state, and `related`: a `Q` that
+    restricts Transition rows to them) ever entered each state of `wanted`.
+
+    A case now in `passed_through(S)` went through S, so the cases per current state settle most states.
+    For a state S that cases now in `maybe_passed_through(S)` may or may not have entered (e.g.
+    "sanctioned": an unblocked case was sanctioned or left the service), only those cases' transition rows
+    are looked at when they are the fewer and the selection is not every case (one query per such state,
+    an index-only probe per case); otherwise the transition rows into S are counted (one query for all of
+    them; the graph is acyclic, so one row per case and state). Both read the partial index of
+    transitions that change the state (`cases.0008_dashboard_indexes`).
+    """
     entries: dict[str, int] = {}
     from_rows: list[str] = []
     for state in sorted(wanted):
@@ -152,26 +169,31 @@ def state_entries(
         entries[state] = surely
         if not uncertain:
             continue
-        if sum(by_state[current] for current in uncertain) <= surely:
-            entered = Transition.objects.filter(to_state=state).exclude(from_state=F("to_state"))
-            entries[state] += (
-                cases_for(user, filters).filter(state__in=uncertain, pk__in=entered.values("case_id")).count()
-            )
+        # Every case selected (`related` is empty): the rows into S are one index-only range, cheaper
+        # than probing even a few cases. Otherwise probe the uncertain cases when they are the fewer.
+        if related and sum(by_state[current] for current in uncertain) <= surely:
+            entered = _entered(state).values("case_id")
+            entries[state] += cases.filter(state__in=uncertain, pk__in=entered).count()
         else:
             from_rows.append(state)
     if from_rows:
         rows = (
-            Transition.objects.filter(related_q(user, filters))
+            Transition.objects.filter(related)
             .filter(to_state__in=from_rows)
             .exclude(from_state=F("to_state"))
             .values("to_state")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("*"))  # index-only: no column outside the partial index
             .order_by()
         )
         counted = {row["to_state"]: row["count"] for row in rows}
         for state in from_rows:
             entries[state] = counted.get(state, 0)
     return entries
+
+
+def _entered(state: str) -> QuerySet[Transition]:
+    """The transition rows by which cases entered `state` (steps that keep the state left out)."""
+    return Transition.objects.filter(to_state=state).exclude(from_state=F("to_state"))
 
 
 def funnel_states() -> set[str]:

@@ -90,6 +90,38 @@ def related_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
     return Q(**{f"{field}__in": cases_for(user, filters).values("pk")})
 
 
+def joined_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
+    """The selection as a `Q` on a model whose foreign key `field` to Case is joined anyway (the PPK table
+    reads the case's state): the visibility rule and the filters applied to the joined case row, instead
+    of a semi-join on the selection. Falls back to `related_q` when a condition is not a plain lookup."""
+    if is_unrestricted(user, filters):
+        return Q()
+    parts = [case_condition(user) or Q(), filters_q(filters) if filters is not None else Q()]
+    prefixed = [_prefixed(part, field) for part in parts]
+    if any(part is None for part in prefixed):
+        return related_q(user, filters, field)
+    result = Q()
+    for part in prefixed:
+        result &= part  # type: ignore[operator]
+    return result
+
+
+def _prefixed(q: Q, field: str) -> Q | None:
+    """`q` with every lookup moved behind `field__` (None when a child is not a (lookup, value) pair)."""
+    children: list[Any] = []
+    for child in q.children:
+        if isinstance(child, Q):
+            inner = _prefixed(child, field)
+            if inner is None:
+                return None
+            children.append(inner)
+        elif isinstance(child, tuple) and len(child) == 2 and isinstance(child[0], str):
+            children.append((f"{field}__{child[0]}", child[1]))
+        else:
+            return None
+    return Q(*children, _connector=q.connector, _negated=q.negated)
+
+
 def effective_region(user: Any, filters: Filters | None) -> str:
     """The narrowest region the selection lies in ("" when national or not regional)."""
     if filters is not None and filters.region:

@@ -20,10 +20,10 @@ from typing import Any
 from django.db.models import Count, F, FilteredRelation, Q
 from django.utils import timezone
 
-from netral.analytics.queries.filters import Filters, related_q
+from netral.analytics.queries.filters import Filters, joined_q, related_q
 from netral.analytics.queries.states import PPK_OVERDUE_STATES
 from netral.cases.escalation import PPK_FOLLOW_UP
-from netral.cases.models import BlockRecord, Case, Deadline, Recommendation
+from netral.cases.models import BlockRecord, Deadline, Recommendation
 from netral.cases.transitions import State
 from netral.personnel.models import PPK, Agency
 
@@ -32,11 +32,7 @@ NOT_EXECUTED_STATES: frozenset[str] = PPK_OVERDUE_STATES | {State.SENT_TO_PPK}
 
 COLUMNS: tuple[str, ...] = ("received", "on_time", "late", "overdue_now", "pending", "blocks")
 SORTABLE: tuple[str, ...] = ("agency", *COLUMNS, "compliance")
-
-
-def _waiting_cases() -> Any:
-    """Cases whose recommendation is not executed although sent: the PPK still has to act."""
-    return Case.objects.filter(state__in=NOT_EXECUTED_STATES).values("pk")
+COUNTED: tuple[str, ...] = COLUMNS[:-1]  # from the recommendation and its deadline ("blocks" apart)
 
 
 def status_q(status: str, now: dt.datetime) -> Q:
@@ -44,7 +40,9 @@ def status_q(status: str, now: dt.datetime) -> Q:
     met = Q(fu__state=Deadline.State.MET)
     overdue = Q(fu__state=Deadline.State.OVERDUE)
     open_ = Q(fu__state=Deadline.State.OPEN)
-    waiting = Q(case_id__in=_waiting_cases())
+    # The recommendation's case is already joined (the follow-up deadline is reached through it): its
+    # state says whether the PPK still has to act, with no subquery over the cases.
+    waiting = Q(case__state__in=NOT_EXECUTED_STATES)
     conditions = {
         "received": Q(fu__isnull=False),
         "on_time": met & Q(fu__met_at__lte=F("fu__due_at")),
@@ -64,7 +62,11 @@ def with_follow_up(recommendations: Any) -> Any:
 
 
 def recommendations_for(user: Any, filters: Filters | None = None) -> Any:
-    return with_follow_up(Recommendation.objects.filter(related_q(user, filters)))
+    """The selection's recommendations that were sent to the PPK (they have a follow-up deadline: an
+    inner join, served by the partial index on follow-up deadlines of `cases.0008_dashboard_indexes`).
+    The case is joined anyway (for its state), so the selection is applied to that row (`joined_q`)."""
+    recommendations = with_follow_up(Recommendation.objects.filter(joined_q(user, filters)))
+    return recommendations.filter(fu__state__isnull=False)
 
 
 def compliance(
@@ -80,7 +82,8 @@ def compliance(
         recommendations_for(user, filters)
         .values("agency_id")
         .annotate(
-            **{column: Count("pk", filter=status_q(column, now)) for column in COLUMNS if column != "blocks"}
+            received=Count("pk"),
+            **{column: Count("pk", filter=status_q(column, now)) for column in COUNTED[1:]},
         )
         .order_by()
     )
