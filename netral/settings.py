@@ -116,7 +116,12 @@ if _database_url:
     }
     # No JIT compilation (unless the URL sets `?options=...`): at a million cases it cost the dashboard
     # aggregates 50-600 ms per query and gains nothing for a web application (docs/analytics.md "Speed").
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # work_mem per connection: the dashboard's hash joins over millions of deadline rows spill to disk
+    # with PostgreSQL's 4 MB default.
+    NETRAL_PG_WORK_MEM = env_str("NETRAL_PG_WORK_MEM", "32MB")
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c jit=off -c work_mem={NETRAL_PG_WORK_MEM}"
+    )
 else:
     DATABASES = {
         "default": {
