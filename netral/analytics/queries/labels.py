@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from netral.analytics.queries.filters import NONE
 from netral.cases.models import Employment
@@ -25,7 +26,7 @@ DIMENSION_LABELS: dict[str, Promise] = {
     "week": _("Week"),
 }
 STAGE_LABELS: dict[str, Promise] = {
-    "reported": _("Reported"),
+    "reported": pgettext_lazy("funnel stage", "Reported"),
     "registered": _("Registered"),
     "rejected": _("Rejected"),
     "decided": _("Decided"),
