@@ -194,7 +194,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[CommandParser], None], Handler]] = {
 
 
 class Command(BaseCommand):
-    help = "Triage reports: classify into the catalogue, evaluate on labelled data, retrain the model."
+    help = "Triage: classify reports into the catalogue, evaluate, retrain, match names to the register."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="{" + ",".join(SUBCOMMANDS) + "}")
