@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from netral.analytics.queries import planner
 from tests.test_analytics_dash_support import build_world
 from tests.test_cases_support import new_case
 
@@ -46,6 +47,16 @@ ENDPOINTS = [
 ]
 
 
+# Dashboard queries run under planner hints on PostgreSQL (analytics/queries/planner.py), each costing a few
+# statements more there; SQLite runs them plain.
+PLANNER_HINTED = {
+    "/analitik/data/deadlines.json": 1,
+    "/analitik/data/ppk.json": 1,
+    f"/analitik/data/ppk.json?{FILTERS}": 1,
+    "/analitik/": 2,
+}
+
+
 def _count(client: Any, url: str) -> int:
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
@@ -60,6 +71,8 @@ def test_query_count_is_small(
     build_world(users_by_role)
     client.force_login(users_by_role["bawaslu_prov_diy"])
     client.get("/analitik/data/summary.json")  # the session is loaded once
+    if connection.vendor == "postgresql":
+        ceiling += planner.EXTRA_STATEMENTS * PLANNER_HINTED.get(url, 0)
     with django_assert_max_num_queries(ceiling):
         response = client.get(url)
     assert response.status_code == 200

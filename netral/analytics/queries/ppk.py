@@ -21,6 +21,7 @@ from django.db.models import Count, F, FilteredRelation, Q
 from django.utils import timezone
 
 from netral.analytics.queries.filters import Filters, joined_q, related_q
+from netral.analytics.queries.planner import without_hash_joins
 from netral.analytics.queries.states import PPK_OVERDUE_STATES
 from netral.cases.escalation import PPK_FOLLOW_UP
 from netral.cases.models import BlockRecord, Deadline, Recommendation
@@ -87,6 +88,9 @@ def compliance(
         )
         .order_by()
     )
+    # Merge-joined in case-id order over covering indexes (planner.py, cases.0009_dashboard_indexes_2).
+    with without_hash_joins():
+        rows = list(rows)
     table: dict[int, dict[str, Any]] = {
         row["agency_id"]: {
             "agency_id": row["agency_id"],
