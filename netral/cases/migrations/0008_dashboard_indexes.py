@@ -13,6 +13,8 @@ No-ops on SQLite (a development database; the counts are the same without the in
 
 from django.db import migrations
 
+from netral.core.migration_ops import PostgresOnlySQL
+
 FORWARD = (
     "CREATE INDEX IF NOT EXISTS cases_tr_entry_idx ON cases_transition (to_state, case_id) "
     "WHERE from_state <> to_state",
@@ -25,18 +27,6 @@ REVERSE = (
     "CREATE INDEX IF NOT EXISTS cases_tr_state_case_idx ON cases_transition (to_state, case_id)",
     "DROP INDEX IF EXISTS cases_tr_entry_idx",
 )
-
-
-class PostgresOnlySQL(migrations.RunSQL):
-    """RunSQL that runs only on PostgreSQL (INCLUDE columns and this tuning are PostgreSQL's)."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):

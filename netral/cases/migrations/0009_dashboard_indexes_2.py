@@ -13,6 +13,8 @@ stay as their owners wrote them. No-ops on SQLite.
 
 from django.db import migrations
 
+from netral.core.migration_ops import PostgresOnlySQL
+
 FORWARD = (
     "CREATE INDEX IF NOT EXISTS cases_rec_case_agency_idx ON cases_recommendation (case_id) "
     "INCLUDE (agency_id, id)",
@@ -26,18 +28,6 @@ REVERSE = (
     "DROP INDEX IF EXISTS cases_case_scope_idx",
     "DROP INDEX IF EXISTS cases_rec_case_agency_idx",
 )
-
-
-class PostgresOnlySQL(migrations.RunSQL):
-    """RunSQL that runs only on PostgreSQL (INCLUDE columns are PostgreSQL's)."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):
