@@ -1,5 +1,6 @@
-"""The PPK table applies the selection to the joined case row (`queries.filters.joined_q`) instead of a
-semi-join: it must select exactly the rows the semi-join (`related_q`) selects, for every role and filter."""
+"""The PPK table applies the selection to the joined case row (`queries.filters.joined_q`), and the deadline
+health to the deadline's copy of the case's authority (`queries.filters.copied_q`), instead of a semi-join:
+each must select exactly the rows the semi-join (`related_q`) selects, for every role and filter."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 from django.db.models import Q
 
 from netral.analytics.queries import Filters
-from netral.analytics.queries.filters import joined_q, related_q
+from netral.analytics.queries.aggregates import DEADLINE_CASE_COPIES
+from netral.analytics.queries.filters import copied_q, joined_q, related_q
 from netral.cases.models import BlockRecord, Deadline, Recommendation
 from tests.test_analytics_dash_support import build_world
 
@@ -60,3 +62,28 @@ def test_a_condition_that_is_not_a_plain_lookup_falls_back_to_the_semi_join(
     fallback = module.joined_q(user, Filters(), "case")
     # the semi-join of related_q
     assert [child[0] for child in fallback.children if isinstance(child, tuple)] == ["case__in"]
+
+
+def test_copied_scope_selects_what_the_semi_join_selects(users_by_role: dict[str, Any]) -> None:
+    world = build_world(users_by_role)
+    forwarded = [case for case in world.cases.values() if case.authority_id is not None]
+    assert forwarded  # the world has cases forwarded to the ASN authority
+    analyst_rows = 0
+    for user in users_by_role.values():
+        for filters in FILTERS:
+            copied = _ids(Deadline, copied_q(user, filters, DEADLINE_CASE_COPIES))
+            assert copied == _ids(Deadline, related_q(user, filters)), (user.username, filters)
+            if user.username == "bkn_analyst":
+                analyst_rows += len(copied)
+    assert analyst_rows > 0
+    # the analyst's selection without filters is the copy alone, no semi-join on the cases
+    plain = copied_q(users_by_role["bkn_analyst"], Filters(), DEADLINE_CASE_COPIES)
+    assert [child[0] for child in plain.children] == ["authority_id"]
+
+
+def test_deadlines_carry_their_case_authority(users_by_role: dict[str, Any]) -> None:
+    build_world(users_by_role)
+    rows = list(Deadline.objects.values_list("authority_id", "case__authority_id"))
+    assert any(case_authority is not None for _own, case_authority in rows)
+    assert any(case_authority is None for _own, case_authority in rows)
+    assert all(own == case_authority for own, case_authority in rows)

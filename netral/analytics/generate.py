@@ -166,10 +166,12 @@ class Builder:
                 self.items[group] = (item.pk, item.sanction_level)
         self.now = timezone.now()
 
-    def clock(self, case_id: int, rows: Rows, name: str, start: dt.datetime) -> dict[str, Any]:
+    def clock(
+        self, case_id: int, rows: Rows, name: str, start: dt.datetime, authority_id: int | None
+    ) -> dict[str, Any]:
         due = start + dt.timedelta(days=self.days.get(name, 7))
         row = {"id": self.ids.take(Deadline), "case_id": case_id, "clock": name, "started_on": start.date()}
-        row.update(due_date=due.date(), due_at=due, state="open", met_at=None)
+        row.update(due_date=due.date(), due_at=due, state="open", met_at=None, authority_id=authority_id)
         rows.by_model[Deadline].append(row)  # the same dict: meeting the clock later updates it
         return row
 
@@ -182,6 +184,8 @@ class Builder:
         state, moves = "received", 0
         open_clocks: dict[str, dict[str, Any]] = {}
         recommendation_id = None
+        # Where the case ends up forwarded; its deadlines carry that authority (set at the forwarding).
+        authority_id = self.authority_id if story.forwarding == "authority" else None
 
         def move(action: str, to_state: str) -> None:
             nonlocal state, moves
@@ -208,7 +212,7 @@ class Builder:
                 for name in effect.start:
                     full = name if "." in name else f"{self.election.type}.{name}"
                     start = story.received_at if full in FROM_RECEIPT else at
-                    open_clocks[full] = self.clock(case_id, rows, full, start)
+                    open_clocks[full] = self.clock(case_id, rows, full, start, authority_id)
             state = to_state
 
         move(OPEN_CASE, "received")
@@ -269,7 +273,7 @@ class Builder:
             created_at=story.received_at,
             updated_at=at,
             version=moves,
-            authority_id=self.authority_id if story.forwarding == "authority" else None,
+            authority_id=authority_id,
             group=story.group if registered else "",
             item_id=item_id if registered else None,
             employment=story.employment if registered else "unknown",

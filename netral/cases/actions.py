@@ -135,7 +135,12 @@ def _apply_clocks(case: Case, action: str, at: dt.datetime) -> None:
         start = case.received_at if clock in FROM_RECEIPT else at
         due = compute_deadline(clock, start, region_code=case.region_id)
         Deadline.objects.create(
-            case=case, clock=clock, started_on=due.start, due_date=due.due_date, due_at=due.due_at
+            case=case,
+            clock=clock,
+            started_on=due.start,
+            due_date=due.due_date,
+            due_at=due.due_at,
+            authority_id=case.authority_id,
         )
 
 
@@ -249,6 +254,9 @@ def _side_effects(case: Case, action: str, at: dt.datetime, actor: Any) -> None:
         except NoAuthorityError as error:
             raise TransitionRefused(str(error), "no_authority") from error
         Case.objects.filter(pk=case.pk).update(authority=case.authority)
+        # The deadlines carry a copy of the authority (Deadline.authority), the ones started by this
+        # transition included.
+        Deadline.objects.filter(case=case).update(authority=case.authority)
     if action in forwarding.PACKAGE_ACTIONS:
         forwarding.create_package(case, action, actor=actor, at=at)
     elif action == "acknowledge_receipt":

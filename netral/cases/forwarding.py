@@ -293,7 +293,12 @@ def restart_clock(case: Case, package: ForwardingPackage, at: dt.datetime) -> De
     if not Deadline.objects.filter(case=case, clock=clock).exists():
         # A case forwarded before clocks started at the forwarding (older data): start it now.
         return Deadline.objects.create(
-            case=case, clock=clock, started_on=due.start, due_date=due.due_date, due_at=due.due_at
+            case=case,
+            clock=clock,
+            started_on=due.start,
+            due_date=due.due_date,
+            due_at=due.due_at,
+            authority_id=case.authority_id,
         )
     calendar = get_calendar(case.region_id)
     if calendar.local_date(at) > calendar.add_days(

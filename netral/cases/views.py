@@ -41,12 +41,12 @@ TABS = ("awaiting", "assigned", "due_soon", "overdue")
 View = Callable[..., HttpResponseBase]
 
 
-def _no_store(response: HttpResponse) -> HttpResponse:
+def no_store(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "no-store, private"
     return response
 
 
-def _case_staff(view: View) -> View:
+def case_staff(view: View) -> View:
     """Login required; users outside `workspace.CASE_ROLES` get the 403 page."""
 
     @login_required
@@ -62,7 +62,7 @@ def _case_staff(view: View) -> View:
 # --- inboxes ----------------------------------------------------------------------------------------
 
 
-@_case_staff
+@case_staff
 def inbox(request: HttpRequest) -> HttpResponse:
     user = request.user
     now = timezone.now()
@@ -91,7 +91,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             for deadline in page.object_list
         ]
     context = {"tab": tab, "counts": counts, "page": page, "rows": rows}
-    return _no_store(render(request, "cases/inbox.html", context))
+    return no_store(render(request, "cases/inbox.html", context))
 
 
 def _task_rows(case: Case, now: Any) -> list[tuple[Any, str, bool]]:
@@ -110,12 +110,12 @@ def _task_rows(case: Case, now: Any) -> list[tuple[Any, str, bool]]:
 # --- workspace --------------------------------------------------------------------------------------
 
 
-def _visible(request: HttpRequest, pk: int) -> Case:
+def visible_case(request: HttpRequest, pk: int) -> Case:
     queryset = Case.objects.visible_to(request.user).select_related("region", "election")
     return get_object_or_404(queryset, pk=pk)
 
 
-def _workspace(
+def render_workspace(
     request: HttpRequest,
     case: Case,
     *,
@@ -176,18 +176,18 @@ def _workspace(
         **workspace_sections(case, user, reports, persons, sections_bound),
     }
     status = status or (409 if refusal else 200)
-    return _no_store(render(request, "cases/workspace.html", context, status=status))
+    return no_store(render(request, "cases/workspace.html", context, status=status))
 
 
-@_case_staff
+@case_staff
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _workspace(request, _visible(request, pk))
+    return render_workspace(request, visible_case(request, pk))
 
 
 @require_POST
-@_case_staff
+@case_staff
 def case_action(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _visible(request, pk)
+    case = visible_case(request, pk)
     action = request.POST.get("action", "")
     reason = request.POST.get("reason", "").strip()[:REASON_MAX]
     try:
@@ -196,25 +196,25 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
         version = case.version
     if version != case.version:
         # The page was read before someone else acted: the action would be taken on a stale view.
-        refusal = str(ConcurrentChange(_concurrent_message(), "concurrent_change"))
-        return _workspace(request, case, refusal=refusal, reason=reason)
+        refusal = str(ConcurrentChange(concurrent_message(), "concurrent_change"))
+        return render_workspace(request, case, refusal=refusal, reason=reason)
     if action in DATA_ACTIONS:
         refusal = _(
             "This step needs its own form (recommendation, decree or block reason); it cannot be taken here."
         )
-        return _workspace(request, case, refusal=refusal, reason=reason)
+        return render_workspace(request, case, refusal=refusal, reason=reason)
     if action in workspace.REASON_REQUIRED and not reason:
         refusal = _("Write the reason for “%(action)s”: it is part of the record of the case.") % {
             "action": workspace.action_label(action)
         }
-        return _workspace(request, case, refusal=refusal, reason=reason, status=400)
+        return render_workspace(request, case, refusal=refusal, reason=reason, status=400)
     try:
         BUTTON_FUNCTIONS.get(action, partial(transition, action=action))(
             case, actor=request.user, reason=reason
         )
     except TransitionRefused as exc:  # includes ConcurrentChange
-        fresh = _visible(request, pk)
-        return _workspace(request, fresh, refusal=exc.message, reason=reason)
+        fresh = visible_case(request, pk)
+        return render_workspace(request, fresh, refusal=exc.message, reason=reason)
     messages.success(
         request,
         _("Done: %(action)s. The case is now “%(state)s”.")
@@ -223,7 +223,7 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", case.pk)
 
 
-def _concurrent_message() -> str:
+def concurrent_message() -> str:
     return _("The case was changed by someone else in the meantime; reload it and try again.")
 
 

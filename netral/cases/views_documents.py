@@ -18,33 +18,33 @@ from django.utils.translation import gettext as _
 from netral.cases import documents, forwarding
 from netral.cases.actions import TransitionRefused
 from netral.cases.models import Case, ForwardingPackage
-from netral.cases.views import _case_staff, _no_store
+from netral.cases.views import case_staff, no_store
 
 
-def _visible(request: HttpRequest, number: str) -> Case:
+def visible_case(request: HttpRequest, number: str) -> Case:
     queryset = Case.objects.visible_to(request.user).select_related("region", "election", "authority")
     return get_object_or_404(queryset, number=number)
 
 
 def _message(request: HttpRequest, message: str, status: int) -> HttpResponse:
     context = {"message": message, "status": status}
-    return _no_store(render(request, "cases/documents/message.html", context, status=status))
+    return no_store(render(request, "cases/documents/message.html", context, status=status))
 
 
-@_case_staff
+@case_staff
 def document_list(request: HttpRequest, number: str) -> HttpResponse:
-    case = _visible(request, number)
+    case = visible_case(request, number)
     context = {
         "case": case,
         "document_rows": documents.document_rows(case, request.user),
         "package_rows": forwarding.package_rows(case, request.user),
     }
-    return _no_store(render(request, "cases/documents/page.html", context))
+    return no_store(render(request, "cases/documents/page.html", context))
 
 
-@_case_staff
+@case_staff
 def document_pdf(request: HttpRequest, number: str, kind: str) -> HttpResponse:
-    case = _visible(request, number)
+    case = visible_case(request, number)
     try:
         issued = documents.issue(case, kind, request.user)
     except documents.DocumentNotAvailable as exc:
@@ -56,12 +56,12 @@ def document_pdf(request: HttpRequest, number: str, kind: str) -> HttpResponse:
     response = HttpResponse(issued.pdf, content_type="application/pdf")
     filename = issued.document.number.replace("/", "-")
     response["Content-Disposition"] = f'inline; filename="{kind}-{filename}.pdf"'
-    return _no_store(response)
+    return no_store(response)
 
 
-@_case_staff
+@case_staff
 def package_detail(request: HttpRequest, number: str, pk: int) -> HttpResponse:
-    case = _visible(request, number)
+    case = visible_case(request, number)
     package = get_object_or_404(ForwardingPackage.objects.select_related("case__region"), pk=pk, case=case)
     if not forwarding.may_view(package, request.user):
         return _message(request, _("You may not see this package."), 403)
@@ -83,4 +83,4 @@ def package_detail(request: HttpRequest, number: str, pk: int) -> HttpResponse:
         "may_acknowledge": forwarding.may_acknowledge(package, request.user),
         "refusal": refusal,
     }
-    return _no_store(render(request, "cases/package.html", context, status=409 if refusal else 200))
+    return no_store(render(request, "cases/package.html", context, status=409 if refusal else 200))

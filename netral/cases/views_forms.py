@@ -23,7 +23,7 @@ from netral.cases import extension, forms, routes, sanctions, workspace
 from netral.cases.actions import ConcurrentChange, TransitionRefused
 from netral.cases.classification import classify_case, may_classify
 from netral.cases.models import Case, Recommendation
-from netral.cases.views import _case_staff, _concurrent_message, _visible, _workspace
+from netral.cases.views import case_staff, concurrent_message, render_workspace, visible_case
 
 
 def _recommendation(case: Case) -> Recommendation:
@@ -142,21 +142,21 @@ def _stale(request: HttpRequest, case: Case) -> bool:
 
 
 @require_POST
-@_case_staff
+@case_staff
 def case_step(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
-    case = _visible(request, pk)
+    case = visible_case(request, pk)
     step = STEPS.get(action)
     if step is None:
         raise Http404
     if _stale(request, case):
-        return _workspace(request, case, refusal=_concurrent_message())
+        return render_workspace(request, case, refusal=concurrent_message())
     form = step.form(request.POST, case=case, prefix=action)
     if not form.is_valid():
-        return _workspace(request, case, bound={action: form}, status=400)
+        return render_workspace(request, case, bound={action: form}, status=400)
     try:
         step.handle(case, form.cleaned_data, request.user, form)
     except TransitionRefused as exc:
-        return _workspace(request, _visible(request, pk), refusal=exc.message, bound={action: form})
+        return render_workspace(request, visible_case(request, pk), refusal=exc.message, bound={action: form})
     fresh = Case.objects.get(pk=case.pk)
     messages.success(
         request,
@@ -167,16 +167,16 @@ def case_step(request: HttpRequest, pk: int, action: str) -> HttpResponseBase:
 
 
 @require_POST
-@_case_staff
+@case_staff
 def case_classify(request: HttpRequest, pk: int) -> HttpResponseBase:
-    case = _visible(request, pk)
+    case = visible_case(request, pk)
     if not may_classify(case, request.user):
-        return _workspace(request, case, refusal=_("Your role may not classify cases."), status=403)
+        return render_workspace(request, case, refusal=_("Your role may not classify cases."), status=403)
     if _stale(request, case):
-        return _workspace(request, case, refusal=_concurrent_message())
+        return render_workspace(request, case, refusal=concurrent_message())
     form = forms.ClassificationForm(request.POST, case=case, prefix="classify")
     if not form.is_valid():
-        return _workspace(request, case, classification=form, status=400)
+        return render_workspace(request, case, classification=form, status=400)
     data = form.cleaned_data
     try:
         classify_case(
@@ -191,8 +191,8 @@ def case_classify(request: HttpRequest, pk: int) -> HttpResponseBase:
         )
     except TransitionRefused as exc:  # includes ConcurrentChange
         status = 409 if isinstance(exc, ConcurrentChange) else 400
-        return _workspace(
-            request, _visible(request, pk), refusal=exc.message, classification=form, status=status
+        return render_workspace(
+            request, visible_case(request, pk), refusal=exc.message, classification=form, status=status
         )
     messages.success(request, _("The classification was saved."))
     return redirect("cases:detail", case.pk)

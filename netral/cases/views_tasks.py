@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 from netral.cases import sections, tasks, workspace
 from netral.cases.forms_tasks import AssignForm, ReplyForm, TaskForm
 from netral.cases.models import Case, CaseAssignment, CaseTask
-from netral.cases.views import _case_staff, _visible, _workspace
+from netral.cases.views import case_staff, render_workspace, visible_case
 from netral.intake import services as intake
 from netral.intake.models import Report
 
@@ -37,20 +37,20 @@ def _back(case: Case, anchor: str) -> HttpResponseBase:
 
 def _refused(request: HttpRequest, case: Case, exc: tasks.TaskRefused, **bound: object) -> HttpResponseBase:
     status = 403 if exc.code in {"role", "scope"} else 409
-    return _workspace(request, case, refusal=exc.message, sections_bound=dict(bound), status=status)
+    return render_workspace(request, case, refusal=exc.message, sections_bound=dict(bound), status=status)
 
 
 @require_POST
-@_case_staff
+@case_staff
 def case_assign(request: HttpRequest, pk: int) -> HttpResponseBase:
-    case = _visible(request, pk)
+    case = visible_case(request, pk)
     if not tasks.may_manage(case, request.user):
-        return _workspace(
+        return render_workspace(
             request, case, refusal=_("Your role may not assign people or tasks on this case."), status=403
         )
     form = AssignForm(request.POST, case=case)
     if not form.is_valid():
-        return _workspace(request, case, sections_bound={"assign": form}, status=400)
+        return render_workspace(request, case, sections_bound={"assign": form}, status=400)
     try:
         tasks.assign(case, form.cleaned_data["user"], actor=request.user)
     except tasks.TaskRefused as exc:
@@ -60,9 +60,9 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @require_POST
-@_case_staff
+@case_staff
 def case_unassign(request: HttpRequest, pk: int, assignment: int) -> HttpResponseBase:
-    case = _visible(request, pk)
+    case = visible_case(request, pk)
     row = get_object_or_404(CaseAssignment.objects.select_related("case__region"), pk=assignment, case=case)
     try:
         tasks.unassign(row, actor=request.user)
@@ -73,16 +73,16 @@ def case_unassign(request: HttpRequest, pk: int, assignment: int) -> HttpRespons
 
 
 @require_POST
-@_case_staff
+@case_staff
 def case_add_task(request: HttpRequest, pk: int) -> HttpResponseBase:
-    case = _visible(request, pk)
+    case = visible_case(request, pk)
     if not tasks.may_manage(case, request.user):
-        return _workspace(
+        return render_workspace(
             request, case, refusal=_("Your role may not assign people or tasks on this case."), status=403
         )
     form = TaskForm(request.POST, case=case, today=workspace.local_today(case))
     if not form.is_valid():
-        return _workspace(request, case, sections_bound={"task": form}, status=400)
+        return render_workspace(request, case, sections_bound={"task": form}, status=400)
     data = form.cleaned_data
     try:
         tasks.add_task(
@@ -99,9 +99,9 @@ def case_add_task(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @require_POST
-@_case_staff
+@case_staff
 def case_complete_task(request: HttpRequest, pk: int, task: int) -> HttpResponseBase:
-    case = _visible(request, pk)
+    case = visible_case(request, pk)
     row = get_object_or_404(CaseTask.objects.select_related("case__region"), pk=task, case=case)
     try:
         tasks.complete_task(row, actor=request.user)
@@ -112,26 +112,26 @@ def case_complete_task(request: HttpRequest, pk: int, task: int) -> HttpResponse
 
 
 @require_POST
-@_case_staff
+@case_staff
 def case_reply(request: HttpRequest, pk: int, report: int) -> HttpResponseBase:
-    case = _visible(request, pk)
+    case = visible_case(request, pk)
     visible = Report.objects.visible_to(request.user).select_related("region")
     item = get_object_or_404(visible, pk=report, case_link__case=case)
     if not sections.may_reply(item, request.user):
         refusal = _("Only the Bawaslu officers of this report's region may write to its reporter.")
-        return _workspace(request, case, refusal=refusal, status=403)
+        return render_workspace(request, case, refusal=refusal, status=403)
     form = ReplyForm(request.POST, report_pk=item.pk)
     if not form.is_valid():
-        return _workspace(request, case, sections_bound={"reply": (item.pk, form)}, status=400)
+        return render_workspace(request, case, sections_bound={"reply": (item.pk, form)}, status=400)
     try:
         intake.add_message(item, form.cleaned_data["body"], direction="to_reporter", author=request.user)
     except PermissionDenied:
         refusal = _("Only the Bawaslu officers of this report's region may write to its reporter.")
-        return _workspace(request, case, refusal=refusal, status=403)
+        return render_workspace(request, case, refusal=refusal, status=403)
     except intake.ReportValidationError as exc:
         for problems in exc.errors.values():
             for problem in problems:
                 form.add_error("body", problem)
-        return _workspace(request, case, sections_bound={"reply": (item.pk, form)}, status=400)
+        return render_workspace(request, case, sections_bound={"reply": (item.pk, form)}, status=400)
     messages.success(request, _("Your message to the reporter was sent."))
     return _back(case, f"pesan-{item.pk}")

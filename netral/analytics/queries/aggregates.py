@@ -16,7 +16,14 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Substr, TruncWeek
 from django.utils import timezone
 
-from netral.analytics.queries.filters import NONE, Filters, cases_for, effective_region, related_q
+from netral.analytics.queries.filters import (
+    NONE,
+    Filters,
+    cases_for,
+    copied_q,
+    effective_region,
+    related_q,
+)
 from netral.analytics.queries.planner import without_hash_joins
 from netral.analytics.queries.states import (
     CLOSED_STATES,
@@ -42,6 +49,9 @@ BREAKDOWNS: tuple[str, ...] = (*DIMENSIONS, "region")
 # The funnel shown as a chart, in order (keys of cases.services.FUNNEL_STAGES).
 FUNNEL_MAIN: tuple[str, ...] = ("reported", "proven", "recommended", "sanctioned")
 FUNNEL_SIDE: tuple[str, ...] = ("blocked",)
+
+# Case columns a deadline keeps a copy of (`Deadline.authority`, kept by cases.actions).
+DEADLINE_CASE_COPIES = frozenset({"authority_id"})
 
 
 def state_counts(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
@@ -234,10 +244,12 @@ def deadlines(user: Any, filters: Filters | None = None, now: dt.datetime | None
     now = now or timezone.now()
     met = Q(state=Deadline.State.MET)
     overdue = Q(state=Deadline.State.OVERDUE) | Q(state=Deadline.State.OPEN, due_at__lt=now)
-    # COUNT(case_id), not of the id: the covering index on deadlines by case (cases.0009_dashboard_indexes_2)
-    # holds every column read, so a scoped selection is an index-only probe per case (planner.py).
+    # An ASN authority's selection reads the deadlines' copy of the case's authority (covering partial
+    # index `cases_deadline_authority`); other scoped selections are a semi-join on the cases, where
+    # COUNT(case_id), not of the id, keeps it an index-only probe per selected case over the covering index
+    # on deadlines by case (cases.0009_dashboard_indexes_2, planner.py).
     rows = (
-        Deadline.objects.filter(related_q(user, filters))
+        Deadline.objects.filter(copied_q(user, filters, DEADLINE_CASE_COPIES))
         .values("clock")
         .annotate(
             total=Count("case"),

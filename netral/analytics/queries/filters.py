@@ -90,6 +90,32 @@ def related_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
     return Q(**{f"{field}__in": cases_for(user, filters).values("pk")})
 
 
+def copied_q(user: Any, filters: Filters | None, copies: frozenset[str], field: str = "case") -> Q:
+    """The selection as a `Q` on a model that keeps copies of some case columns (`copies`, such as the
+    deadline's `authority_id`, kept by the action layer): when the user's visibility condition reads only
+    those columns it is applied to the model's own copies, with no semi-join on the cases; the filters, if
+    any, still go through the semi-join. Otherwise the same as `related_q`."""
+    if is_unrestricted(user, filters):
+        return Q()
+    condition = case_condition(user)
+    if condition is None or not _reads_only(condition, copies):
+        return related_q(user, filters, field)
+    if filters is None or not filters.as_params():
+        return condition
+    return condition & Q(**{f"{field}__in": Case.objects.filter(filters_q(filters)).values("pk")})
+
+
+def _reads_only(q: Q, columns: frozenset[str]) -> bool:
+    """Whether every lookup in `q` is an exact match on one of `columns`."""
+    for child in q.children:
+        if isinstance(child, Q):
+            if not _reads_only(child, columns):
+                return False
+        elif not (isinstance(child, tuple) and len(child) == 2 and child[0] in columns):
+            return False
+    return True
+
+
 def joined_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
     """The selection as a `Q` on a model whose foreign key `field` to Case is joined anyway (the PPK table
     reads the case's state): the visibility rule and the filters applied to the joined case row, instead
