@@ -11,7 +11,7 @@ from netral.accounts.models import User
 from netral.accounts.services import KASN, institution
 from netral.audit.models import AuditEntry
 from netral.audit.services import verify
-from netral.cases import actions, sanctions, services
+from netral.cases import actions, sanctions, services, workspace
 from netral.cases.models import (
     BlockRecord,
     Case,
@@ -178,8 +178,15 @@ def test_a_sanction_without_a_block_stays_sanctioned(
     for action in ["acknowledge_receipt", "verify", "recommend", "send_to_ppk"]:
         take(action, case, bkn_analyst)
     take("record_sanction", case, ppk_kab_sleman)
-    assert Case.objects.get(pk=case.pk).state == "sanctioned"
+    stored = Case.objects.get(pk=case.pk)
+    assert stored.state == "sanctioned"
     assert not Transition.objects.filter(case=case, action="unblock").exists()
+    # Never blocked: nothing to lift, so unblock is neither offered nor accepted.
+    assert "unblock" not in [rule.action for rule in workspace.available_actions(stored, bkn_analyst)]
+    with pytest.raises(actions.TransitionRefused) as refused:
+        sanctions.unblock(stored, actor=bkn_analyst, reason="Keliru.")
+    assert refused.value.code == "never_blocked"
+    assert Case.objects.get(pk=case.pk).state == "sanctioned"
 
 
 def test_bad_input_is_refused_and_writes_nothing(

@@ -62,6 +62,13 @@ def case_in(state: str, users: dict[str, User]) -> Case:
         take(action, case, actor)
         case = Case.objects.get(pk=case.pk)  # record_sanction works on a fresh copy
     assert case.state == state
+    if state == "sanctioned":
+        # Only a case that was blocked can be unblocked: a block still in force on a sanctioned case (data
+        # from before the system lifted blocks with the decree).
+        recommendation = Recommendation.objects.get(case=case)
+        BlockRecord.objects.create(
+            recommendation=recommendation, reason="Data lama.", requested_at=case.updated_at
+        )
     return case
 
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from netral.accounts.services import NoAuthorityError, current_asn_authority
 from netral.audit.services import record
 from netral.cases import transitions
-from netral.cases.models import Case, CaseNumberCounter, CaseReport, Deadline, Transition
+from netral.cases.models import BlockRecord, Case, CaseNumberCounter, CaseReport, Deadline, Transition
 from netral.cases.transitions import OPEN_CASE, SYSTEM_ROLE, State
 from netral.workdays.services import compute_deadline
 
@@ -180,22 +180,34 @@ def _check(case: Case, action: str, actor: Any) -> transitions.Rule:
     active = actor is not None and getattr(actor, "is_authenticated", False) and actor.is_active
     if not active or getattr(actor, "role", "") not in rule.roles:
         raise TransitionRefused(_("Your role may not take this action."), "role")
-    if actor is SYSTEM:
-        return rule
-    if actor.role == SYSTEM_ROLE:  # pragma: no cover - only SYSTEM has the system role
-        raise TransitionRefused(_("Your role may not take this action."), "role")
-    if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
-        raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
+    if actor is not SYSTEM:
+        if actor.role == SYSTEM_ROLE:  # pragma: no cover - only SYSTEM has the system role
+            raise TransitionRefused(_("Your role may not take this action."), "role")
+        if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
+            raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
+    refusal = precondition_refusal(case, action)
+    if refusal is not None:
+        raise refusal
+    return rule
+
+
+def precondition_refusal(case: Case, action: str) -> TransitionRefused | None:
+    """What the case's own data forbids beyond its state, for every actor: a daluwarsa report cannot be
+    registered; only a case that was blocked can be unblocked (a case sanctioned or out of service without
+    ever being blocked has nothing to lift)."""
     if action == "register" and case.daluwarsa:
         # The reporting-window check at registration (intake set `daluwarsa` at receipt).
-        raise TransitionRefused(
+        return TransitionRefused(
             _(
                 "This report was filed after the reporting window (daluwarsa) and cannot be registered; "
                 "reject it as expired (“Reject: expired (daluwarsa)”) instead."
             ),
             "daluwarsa",
         )
-    return rule
+    if action == "unblock" and not BlockRecord.objects.filter(recommendation__case=case).exists():
+        message = _("This case was never blocked, so there is no block to lift.")
+        return TransitionRefused(message, "never_blocked")
+    return None
 
 
 def transition(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from netral.accounts.models import Role
 from netral.cases import transitions
+from netral.cases.actions import precondition_refusal
 from netral.cases.models import (
     Case,
     CaseAssignment,
@@ -167,6 +168,7 @@ def available_actions(case: Case, user: Any) -> list[transitions.Rule]:
         if case.state in rule.from_states
         and role in rule.roles
         and rule.action not in transitions.DATA_ACTIONS
+        and precondition_refusal(case, rule.action) is None
     ]
 
 
