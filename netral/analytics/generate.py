@@ -26,6 +26,7 @@ from django.utils import timezone
 from netral.accounts.services import current_asn_authority
 from netral.analytics import demo_shape as shape
 from netral.analytics.demo_plan import UNREGISTERED, Story, actions_for, draw, regions
+from netral.cases import tally
 from netral.cases.actions import CLOCK_EFFECTS, FROM_RECEIPT
 from netral.cases.models import BlockRecord, Case, Deadline, Recommendation, SanctionDecree, Transition
 from netral.cases.transitions import BY_ACTION, OPEN_CASE
@@ -314,6 +315,8 @@ def generate(
         if progress is not None:
             progress(min(start + CHUNK, size))
     _reset_sequences()
+    # The rows were written without the action layer, so its running counts are recounted once.
+    totals["DeadlineTally"] = tally.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from netral.accounts.services import NoAuthorityError, current_asn_authority
 from netral.audit.services import record
-from netral.cases import transitions
+from netral.cases import tally, transitions
 from netral.cases.models import BlockRecord, Case, CaseNumberCounter, CaseReport, Deadline, Transition
 from netral.cases.transitions import OPEN_CASE, SYSTEM_ROLE, State
 from netral.workdays.services import compute_deadline
@@ -120,16 +120,20 @@ def _apply_clocks(case: Case, action: str, at: dt.datetime) -> None:
     effect = CLOCK_EFFECTS.get(action)
     if effect is None:
         return
+    ended: list[tuple[str, str]] = []
     if effect.meet:
         names = [clock_name(case, clock) for clock in effect.meet]
-        Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN).update(
-            state=Deadline.State.MET, met_at=at
-        )
+        meeting = Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN)
+        for clock, due_at in meeting.values_list("clock", "due_at"):
+            ended.append((clock, tally.ON_TIME if at <= due_at else tally.LATE))
+        meeting.update(state=Deadline.State.MET, met_at=at)
     if effect.overdue:
         names = [clock_name(case, clock) for clock in effect.overdue]
-        Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN).update(
-            state=Deadline.State.OVERDUE
-        )
+        missed = Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN)
+        ended.extend((clock, tally.OVERDUE) for clock in missed.values_list("clock", flat=True))
+        missed.update(state=Deadline.State.OVERDUE)
+    if ended:
+        tally.record_ended(case, ended)
     for suffix in effect.start:
         clock = clock_name(case, suffix)
         start = case.received_at if clock in FROM_RECEIPT else at
@@ -261,10 +265,12 @@ def _side_effects(case: Case, action: str, at: dt.datetime, actor: Any) -> None:
 
     if action == "forward_to_authority":
         on = at.astimezone(case.region.zoneinfo).date()
+        before = tally.Key.of(case)
         try:
             case.authority = current_asn_authority(on=on)
         except NoAuthorityError as error:
             raise TransitionRefused(str(error), "no_authority") from error
+        tally.move(case, before, tally.Key.of(case))
         Case.objects.filter(pk=case.pk).update(authority=case.authority)
         # The deadlines carry a copy of the authority (Deadline.authority), the ones started by this
         # transition included.

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from netral.accounts.models import Role
 from netral.audit.services import record
+from netral.cases import tally
 from netral.cases.actions import ConcurrentChange, TransitionRefused
 from netral.cases.models import Case, ClassificationChange, Employment
 from netral.catalogue.models import CatalogueItem, ViolationGroup
@@ -141,8 +142,10 @@ def classify_case(
                 _("The case was changed by someone else in the meantime; reload it and try again."),
                 "concurrent_change",
             )
+        keys_before = tally.Key.of(case)
         for name, value in values.items():
             setattr(case, name, value)
+        tally.move(case, keys_before, tally.Key.of(case))
         case.version += 1
         case.updated_at = at
         ClassificationChange.objects.create(

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Substr, TruncWeek
 from django.utils import timezone
 
@@ -23,6 +23,7 @@ from netral.analytics.queries.filters import (
     copied_q,
     effective_region,
     related_q,
+    tally_q,
 )
 from netral.analytics.queries.planner import without_hash_joins
 from netral.analytics.queries.states import (
@@ -31,7 +32,7 @@ from netral.analytics.queries.states import (
     maybe_passed_through,
     passed_through,
 )
-from netral.cases.models import Case, Deadline, Transition
+from netral.cases.models import Case, Deadline, DeadlineTally, Transition
 from netral.cases.services import FUNNEL_STAGES
 from netral.cases.transitions import State
 
@@ -235,19 +236,62 @@ def funnel(user: Any, filters: Filters | None = None) -> dict[str, Any]:
 
 
 def deadlines(user: Any, filters: Filters | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
-    """Deadline health per clock and in total (one query).
+    """Deadline health per clock and in total.
 
     on_time: met no later than due; late: met after due; overdue: passed without being met (marked by
     the escalation sweep, or still open past due); pending: open and not yet due. share_on_time is
     on_time / (on_time + late + overdue), the share of deadlines that ended on time.
+
+    Ended deadlines come from `DeadlineTally` when the selection can be put on its keys (`tally_q`; one
+    small query), open ones are counted live (a second query); otherwise every deadline of the selection
+    is counted (one query).
     """
     now = now or timezone.now()
+    on_tally = tally_q(user, filters)
+    clocks = _scanned(user, filters, now) if on_tally is None else _tallied(on_tally, user, filters, now)
+    clocks = [{**row, "share_on_time": _share(row)} for row in clocks if row["total"]]
+    keys = ("total", "on_time", "late", "overdue", "pending")
+    totals: dict[str, Any] = {key: sum(row[key] for row in clocks) for key in keys}
+    totals["share_on_time"] = _share(totals)
+    return {"clocks": clocks, "totals": totals}
+
+
+def _tallied(on_tally: Q, user: Any, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
+    ended = (
+        DeadlineTally.objects.filter(on_tally)
+        .values("clock")
+        .annotate(on_time=Sum("on_time"), late=Sum("late"), overdue=Sum("overdue"))
+        .order_by("clock")
+    )
+    rows: dict[str, dict[str, Any]] = {row["clock"]: {**row, "pending": 0} for row in ended}
+    # Open deadlines: an ASN authority's through the deadlines' copy of the case's authority, others by a
+    # semi-join on the selection (partial index `cases_deadline_open_health` on PostgreSQL).
+    live = (
+        Deadline.objects.filter(copied_q(user, filters, DEADLINE_CASE_COPIES), state=Deadline.State.OPEN)
+        .values("clock")
+        .annotate(
+            overdue=Count("case", filter=Q(due_at__lt=now)),
+            pending=Count("case", filter=Q(due_at__gte=now)),
+        )
+        .order_by("clock")
+    )
+    for row in live:
+        into = rows.setdefault(row["clock"], {"clock": row["clock"], "on_time": 0, "late": 0, "overdue": 0})
+        into["overdue"] += row["overdue"]
+        into["pending"] = row["pending"]
+    result = []
+    for clock in sorted(rows):
+        row = {key: rows[clock][key] or 0 for key in ("on_time", "late", "overdue", "pending")}
+        row["total"] = sum(row.values())
+        result.append({"clock": clock, **row})
+    return result
+
+
+def _scanned(user: Any, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
     met = Q(state=Deadline.State.MET)
     overdue = Q(state=Deadline.State.OVERDUE) | Q(state=Deadline.State.OPEN, due_at__lt=now)
-    # An ASN authority's selection reads the deadlines' copy of the case's authority (covering partial
-    # index `cases_deadline_authority`); other scoped selections are a semi-join on the cases, where
-    # COUNT(case_id), not of the id, keeps it an index-only probe per selected case over the covering index
-    # on deadlines by case (cases.0009_dashboard_indexes_2, planner.py).
+    # COUNT(case_id), not of the id: over the covering index on deadlines by case
+    # (cases.0009_dashboard_indexes_2) a scoped selection is an index-only probe per case (planner.py).
     rows = (
         Deadline.objects.filter(copied_q(user, filters, DEADLINE_CASE_COPIES))
         .values("clock")
@@ -261,11 +305,7 @@ def deadlines(user: Any, filters: Filters | None = None, now: dt.datetime | None
         .order_by("clock")
     )
     with without_hash_joins():
-        clocks = [{**row, "share_on_time": _share(row)} for row in rows]
-    keys = ("total", "on_time", "late", "overdue", "pending")
-    totals: dict[str, Any] = {key: sum(row[key] for row in clocks) for key in keys}
-    totals["share_on_time"] = _share(totals)
-    return {"clocks": clocks, "totals": totals}
+        return list(rows)
 
 
 def _share(row: dict[str, Any]) -> float | None:

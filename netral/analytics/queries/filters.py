@@ -116,6 +116,46 @@ def _reads_only(q: Q, columns: frozenset[str]) -> bool:
     return True
 
 
+# Case lookups the visibility rule and the filters use → the same lookup on `DeadlineTally`, whose key
+# columns are copies of those case columns (an authority of None is kept as 0 there).
+TALLY_LOOKUPS: dict[str, str] = {
+    "region_id": "region_id",
+    "region__code__startswith": "region__code__startswith",
+    "election__code": "election__code",
+    "group": "group",
+    "authority_id": "authority_key",
+}
+
+
+def tally_q(user: Any, filters: Filters | None) -> Q | None:
+    """The selection as a `Q` on `DeadlineTally` (the same visibility condition and filters, on its key
+    columns), or None when a part of it is not among the tally's keys (a date range, a PPK's or Kemendagri's
+    scope): the deadline health then counts the deadlines themselves."""
+    result = Q()
+    for part in (case_condition(user) or Q(), filters_q(filters) if filters is not None else Q()):
+        translated = _translated(part)
+        if translated is None:
+            return None
+        result &= translated
+    return result
+
+
+def _translated(q: Q) -> Q | None:
+    children: list[Any] = []
+    for child in q.children:
+        if isinstance(child, Q):
+            inner = _translated(child)
+            if inner is None:
+                return None
+            children.append(inner)
+        elif isinstance(child, tuple) and len(child) == 2 and child[0] in TALLY_LOOKUPS:
+            lookup, value = child
+            children.append((TALLY_LOOKUPS[lookup], value if lookup != "authority_id" else value or 0))
+        else:
+            return None
+    return Q(*children, _connector=q.connector, _negated=q.negated)
+
+
 def joined_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
     """The selection as a `Q` on a model whose foreign key `field` to Case is joined anyway (the PPK table
     reads the case's state): the visibility rule and the filters applied to the joined case row, instead

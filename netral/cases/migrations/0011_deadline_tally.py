@@ -1,0 +1,90 @@
+"""`DeadlineTally` (cases/models_tally.py): ended deadlines counted by case attributes, filled from the
+existing deadlines (one GROUP BY); from then on kept by the action layer (cases/tally.py). The deadline
+health counts only open deadlines live now: a partial index of them replaces 0010's index of every
+deadline by authority. On PostgreSQL, cases by (region prefix, id): the case ids of a province or regency
+selection as an index-only scan, for the semi-join of its open deadlines."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+from netral.core.migration_ops import PostgresOnlySQL
+
+
+def fill(apps, schema_editor):  # type: ignore[no-untyped-def]
+    from netral.cases import tally
+
+    tally.rebuild(
+        apps.get_model("cases", "Deadline").objects, apps.get_model("cases", "DeadlineTally").objects
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("cases", "0010_deadline_authority"),
+        ("elections", "0001_initial"),
+        ("regions", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.RemoveIndex(model_name="deadline", name="cases_deadline_authority"),
+        migrations.AddIndex(
+            model_name="deadline",
+            index=models.Index(
+                condition=models.Q(("state", "open")),
+                fields=["case"],
+                include=("clock", "due_at", "authority"),
+                name="cases_deadline_open_health",
+            ),
+        ),
+        migrations.CreateModel(
+            name="DeadlineTally",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("clock", models.CharField(max_length=50, verbose_name="clock")),
+                ("authority_key", models.PositiveIntegerField(default=0, verbose_name="ASN authority")),
+                (
+                    "group",
+                    models.CharField(blank=True, default="", max_length=40, verbose_name="violation group"),
+                ),
+                ("on_time", models.IntegerField(default=0, verbose_name="met on time")),
+                ("late", models.IntegerField(default=0, verbose_name="met late")),
+                ("overdue", models.IntegerField(default=0, verbose_name="overdue")),
+                (
+                    "election",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="elections.election"
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "deadline tally",
+                "verbose_name_plural": "deadline tallies",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("clock", "election", "region", "authority_key", "group"),
+                        name="cases_deadline_tally_key",
+                    )
+                ],
+            },
+        ),
+        migrations.RunPython(fill, migrations.RunPython.noop, elidable=True),
+        PostgresOnlySQL(
+            (
+                "CREATE INDEX IF NOT EXISTS cases_case_region_ids_idx ON cases_case "
+                "(region_id varchar_pattern_ops, id)",
+            ),
+            ("DROP INDEX IF EXISTS cases_case_region_ids_idx",),
+            elidable=False,
+        ),
+    ]
