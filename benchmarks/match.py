@@ -9,12 +9,17 @@ again on the name alone. The same name-only queries also run as an exhaustive ra
 200,000-row subset of the register (every k-th row; all targets are in it) as the reference.
 
 Recall counts a query as found when the target row is in the top k, or when a returned row has exactly
-the target's normalised name (and passes the same filter): such twins cannot be told apart by the name,
-which is common in a synthetic register drawn from a few hundred first and last names. The `_strict`
-keys count only the target row itself. `missed_exact_namesakes[_name_only]` is the share of queries missed
+the target's normalised name (and passes the same filter): such twins cannot be told apart by the name
+(a register of millions has many `Sri Wahyuni` and `Sutrisno`). The `_strict` keys count only the
+target row itself. `missed_exact_namesakes[_name_only]` is the share of queries missed
 because the top five are all other people whose register name is exactly the name as written (`Rahmi
 Pertiwi` written for `Rahmi Calista Pertiwi` when five or more `Rahmi Pertiwi` exist): ranking them below a
 longer name would be wrong, so these misses bound what any honest ranking can reach.
+
+The `names_*` keys describe the register itself (`personnel.synthetic_names.NameTally`): rows, distinct
+normalised full names, the share of rows whose name nobody else has, the share of rows with at least five
+namesakes, and the ten most frequent names with their counts. `peak_rss_mb` is read before they are
+computed.
 """
 
 from __future__ import annotations
@@ -110,15 +115,18 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
     from netral.personnel.models import Agency
     from netral.personnel.names import normalize_name
     from netral.personnel.synthetic import build_placements, generate_rows
+    from netral.personnel.synthetic_names import NameTally
     from netral.triage.matching_index import MatchIndex
 
     agency_codes = dict(Agency.objects.values_list("id", "code"))
     step = max(1, size // SUBSET)
     subset: list[tuple[int, str, str, str]] = []  # (employee id, normalised name, agency, region)
+    tally = NameTally()  # 8 bytes a row
 
     def rows() -> Iterator[tuple[int, str, str, str, str, str, str]]:
         for number, row in enumerate(generate_rows(size, seed=seed, placements=build_placements()), start=1):
             agency = agency_codes[row[7]]
+            tally.add(row[3])
             if number % step == 0 and len(subset) < SUBSET:
                 subset.append((number, row[3], agency, row[8]))
             yield number, row[0], row[3], agency, row[8], row[5], row[6]
@@ -185,6 +193,8 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
 
     n = len(cases) or 1
     latencies = filtered_ms + name_only_ms
+    peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    names = tally.statistics(lambda i: index.names.take([i])[0])  # the blob keeps the generation order
     return {
         "size": size,
         "queries": len(cases),
@@ -204,8 +214,13 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
         "p95_ms_name_only": round(_pct(name_only_ms, 0.95), 2),
         "build_seconds": round(build_seconds, 1),
         "index_mb": round(index.memory_bytes() / 2**20, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb,
         "exhaustive_subset": len(subset_names),
         "exhaustive_recall_at_5": round(exhaustive_hits / n, 4),
         "exhaustive_p95_ms": round(_pct(exhaustive_ms, 0.95), 2),
+        "names_rows": names["rows"],
+        "names_distinct": names["distinct"],
+        "names_unique_share": names["unique_share"],
+        "names_5_namesakes_share": names["namesakes_5_share"],
+        "names_top10": names["top"],
     }

@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
-from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -21,6 +19,15 @@ from netral.personnel import synthetic_data as data
 from netral.personnel.idcheck import add_years
 from netral.personnel.models import Agency, Employee
 from netral.personnel.names import normalize_name
+from netral.personnel.synthetic_names import (
+    MUSLIM_STYLES,
+    OLD_SPELLING_STYLES,
+    NameComposer,
+    Picker,
+    old_spelling,
+    one_of,
+)
+from netral.personnel.synthetic_names_data import NOBLE_FEMALE, NOBLE_MALE, NOBLE_SHARE
 from netral.regions.models import Region
 
 # Ages are computed at this fixed date, so a seed gives the same register whatever the day.
@@ -30,32 +37,7 @@ COLUMNS = (
     "agency_id", "region_id", "gender", "birth_date",
 )  # fmt: skip
 Row = tuple[str, str, str, str, str, str, str, int, str, str, str]
-T = TypeVar("T")
-
-
-class Picker(Generic[T]):
-    """Weighted choice from a fixed table (normalised cumulative weights and bisection)."""
-
-    __slots__ = ("cum", "items")
-
-    def __init__(self, pairs: Sequence[tuple[float, T]]) -> None:
-        self.items = [item for _weight, item in pairs]
-        total = sum(weight for weight, _item in pairs)
-        self.cum: list[float] = []
-        running = 0.0
-        for weight, _item in pairs:
-            running += weight
-            self.cum.append(running / total)
-        if self.cum:
-            self.cum[-1] = float("inf")  # rounding can never step past the last item
-
-    def pick(self, rnd: Callable[[], float]) -> T:
-        return self.items[bisect_right(self.cum, rnd())]
-
-
-def one_of(seq: Sequence[T], rnd: Callable[[], float]) -> T:
-    """Uniform choice, cheaper than `random.choice`."""
-    return seq[int(rnd() * len(seq))]
+HAJI_STYLES = MUSLIM_STYLES | {"maluku", "batak"}  # styles with many Muslims (Maluku, Mandailing)
 
 
 class Placement:
@@ -141,16 +123,13 @@ def birth_days(size: int, as_of: dt.date) -> Iterator[tuple[dt.date, int, int]]:
 
 
 class Names:
-    """Name pools, built once, with the normalised form of every word."""
+    """Whole names: the words from `NameComposer`, plus Muhammad, old spelling, titles and degrees."""
 
     def __init__(self, year: int = REFERENCE_DATE.year) -> None:
-        from faker.providers.person.id_ID import Provider
-
         self.year = year  # ages (for Haji titles) are counted at this year
-        self.first = {"L": list(Provider.first_names_male), "P": list(Provider.first_names_female)}
-        self.last = {"L": list(Provider.last_names_male), "P": list(Provider.last_names_female)}
+        self.composer = NameComposer()
         self.old = {"L": data.OLD_SPELLING_MALE, "P": data.OLD_SPELLING_FEMALE}
-        self.bali = {"L": data.BALI_MALE, "P": data.BALI_FEMALE}
+        self.noble = {"L": NOBLE_MALE, "P": NOBLE_FEMALE}
         self.muhammad = Picker([(w, form) for w, form in data.MUHAMMAD_FORMS])
         self.degrees = {key: Picker(options) for key, options in data.DEGREES.items()}
         self._norm: dict[str, str] = {}
@@ -166,24 +145,29 @@ class Names:
     ) -> tuple[str, str]:
         """A full name with titles, and its normalised form."""
         rnd = rng.random
+        style, parts = self.composer.person(rnd, province, gender, birth_year)
         core: list[str] = []
         norm: list[str] = []
-        if province == "51":
-            core.append(one_of(self.bali[gender], rnd))
-        elif gender == "L" and province not in data.FEW_HAJI_PROVINCES and rnd() < data.MUHAMMAD_SHARE:
-            core.append(self.muhammad.pick(rnd))
-            norm.append("muhammad")
-        if birth_year < data.OLD_SPELLING_YEAR and rnd() < data.OLD_SPELLING_SHARE:
-            core.append(one_of(self.old[gender], rnd))
-        else:
-            core.append(one_of(self.first[gender], rnd))
-            if rnd() < 0.15:
-                core.append(one_of(self.first[gender], rnd))
-        if province == "12" and rnd() < 0.6:
-            core.append(one_of(data.BATAK_MARGA, rnd))
-        elif rnd() < (0.3 if province == "51" else 0.7):
-            core.append(one_of(self.last[gender], rnd))
-        norm.extend(self.norm(word) for word in core[len(norm) :])
+        if style in MUSLIM_STYLES:
+            noble = self.noble[gender].get(province)
+            if noble and rnd() < NOBLE_SHARE:  # Teuku, Cut, Lalu, Baiq, Andi
+                core.append(noble)
+                norm.append(self.norm(noble))
+            elif gender == "L" and province not in data.FEW_HAJI_PROVINCES and rnd() < data.MUHAMMAD_SHARE:
+                core.append(self.muhammad.pick(rnd))
+                norm.append("muhammad")
+        if (
+            birth_year < data.OLD_SPELLING_YEAR
+            and style in OLD_SPELLING_STYLES
+            and rnd() < data.OLD_SPELLING_SHARE
+        ):
+            if len(parts) == 1 and style == "jawa" and rnd() < 0.3:
+                parts[0] = one_of(self.old[gender], rnd)
+            else:
+                parts[0] = old_spelling(parts[0])
+        core.extend(parts)
+        known = self._norm
+        norm.extend([known.get(part) or self.norm(part) for part in parts])
 
         cls, key = post[0], post[5]
         prefixes: list[str] = []
@@ -196,7 +180,11 @@ class Names:
             prefixes.append("Prof. Dr." if key == "profesor" else "Dr.")
         age = self.year - birth_year
         haji = (
-            0.01 if province in data.FEW_HAJI_PROVINCES else (0.03 if age < 40 else 0.1 if age < 50 else 0.18)
+            0.0
+            if style not in HAJI_STYLES
+            else 0.01
+            if province in data.FEW_HAJI_PROVINCES
+            else (0.03 if age < 40 else 0.1 if age < 50 else 0.18)
         )
         if rnd() < haji:
             prefixes.append("H." if gender == "L" else "Hj.")

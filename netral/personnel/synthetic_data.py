@@ -229,8 +229,3 @@ OLD_SPELLING_YEAR = 1973
 OLD_SPELLING_SHARE = 0.2
 BALI_MALE = ["I Wayan", "I Made", "I Nyoman", "I Ketut", "I Putu", "I Gede", "I Komang", "I Kadek"]
 BALI_FEMALE = ["Ni Wayan", "Ni Made", "Ni Luh", "Ni Nyoman", "Ni Ketut", "Ni Putu", "Ni Kadek", "Ni Komang"]
-BATAK_MARGA = [
-    "Siregar", "Nasution", "Harahap", "Lubis", "Simanjuntak", "Sitorus", "Hutapea", "Pasaribu", "Sinaga",
-    "Situmorang", "Panjaitan", "Tampubolon", "Manurung", "Sihombing", "Ginting", "Tarigan", "Sembiring",
-    "Purba", "Saragih", "Damanik",
-]  # fmt: skip
