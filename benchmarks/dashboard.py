@@ -9,9 +9,11 @@ through the whole Django stack with the test client, logged in as one user per s
 `bench.<scope>` without a password when missing). Target (issue 6): p95 < 500 ms per endpoint with
 1,000,000 cases on PostgreSQL. On SQLite at most `generate.SQLITE_LIMIT` cases.
 
-Each endpoint is timed twice: with the result caches off (`NETRAL_ANALYTICS_CACHE_SECONDS=0`,
-`NETRAL_STATS_CACHE_SECONDS=0`: every request computes) and with them as configured (repeated requests
-are cache hits). Run: `netral bench dashboard [--size N] [--seconds S] [--json]`. The last `--json` line
+Before timing, `machine_gauge` records how fast the machine is at that moment (a fixed Python loop and a
+fixed PostgreSQL aggregate, best of 3): the host's speed varies with other work, so only runs with a similar
+gauge are comparable. Each endpoint is timed twice: with the result caches off
+(`NETRAL_ANALYTICS_CACHE_SECONDS=0`, `NETRAL_STATS_CACHE_SECONDS=0`: every request computes) and with them
+as configured (repeated requests are cache hits). Run: `netral bench dashboard [--size N] [--seconds S] [--json]`. The last `--json` line
 carries `cases` and `p95_ms` ({endpoint: worst uncached p95 over the scopes, in ms}).
 """
 
@@ -136,6 +138,31 @@ def _worst(by_scope: dict[str, dict[str, float]]) -> dict[str, float]:
     return worst
 
 
+def machine_gauge() -> dict[str, float]:
+    """How fast this machine is right now, for comparing runs (its speed varies with other work on the
+    host): the best of 3 timings of a fixed Python loop and, on PostgreSQL, of a fixed aggregate over
+    generated numbers (no table read), in ms."""
+
+    def best(work: Any) -> float:
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            work()
+            timings.append(time.perf_counter() - started)
+        return round(min(timings) * 1000, 1)
+
+    gauge = {"python_ms": best(lambda: sum(i * i for i in range(2_000_000)))}
+    if connection.vendor == "postgresql":
+
+        def series() -> None:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT sum(i) FROM generate_series(1, 3000000) AS i")
+                cursor.fetchone()
+
+        gauge["postgres_ms"] = best(series)
+    return gauge
+
+
 def measure(size: int, repeat: int) -> dict[str, Any]:
     """In the benchmark database: top up to `size` cases, then time. Uncached first (the result caches
     of the dashboards and the public statistics off: every request computes; this is `p95_ms`), then
@@ -144,6 +171,7 @@ def measure(size: int, repeat: int) -> dict[str, Any]:
     generated = _top_up(size)
     generate_s = time.perf_counter() - started
     errors: dict[str, int] = {}
+    gauge = machine_gauge()
     hosts = [*settings.ALLOWED_HOSTS, "testserver"]
     with override_settings(ALLOWED_HOSTS=hosts, NETRAL_API_RATE_PUBLIC="off"):
         cache.clear()
@@ -156,6 +184,7 @@ def measure(size: int, repeat: int) -> dict[str, Any]:
         "generated": generated,
         "generate_s": round(generate_s, 1),
         "requests_per_endpoint": repeat,
+        "machine_gauge": gauge,
         "target_ms": TARGET_MS,
         "over_target": sorted(name for name, value in worst.items() if value >= TARGET_MS),
         "errors": errors,
