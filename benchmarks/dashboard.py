@@ -13,8 +13,9 @@ Before timing, `machine_gauge` records how fast the machine is at that moment (a
 fixed PostgreSQL aggregate, best of 3): the host's speed varies with other work, so only runs with a similar
 gauge are comparable. Each endpoint is timed twice: with the result caches off
 (`NETRAL_ANALYTICS_CACHE_SECONDS=0`, `NETRAL_STATS_CACHE_SECONDS=0`: every request computes) and with them
-as configured (repeated requests are cache hits). Run: `netral bench dashboard [--size N] [--seconds S] [--json]`. The last `--json` line
-carries `cases` and `p95_ms` ({endpoint: worst uncached p95 over the scopes, in ms}).
+as configured (repeated requests are cache hits). Run: `netral bench dashboard [--size N] [--seconds S]
+[--json]`. The last `--json` line carries `cases` and `p95_ms` ({endpoint: worst uncached p95 over the scopes,
+in ms}).
 """
 
 from __future__ import annotations
