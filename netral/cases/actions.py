@@ -125,7 +125,7 @@ def _apply_clocks(case: Case, action: str, at: dt.datetime) -> None:
         names = [clock_name(case, clock) for clock in effect.meet]
         meeting = Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN)
         for clock, due_at in meeting.values_list("clock", "due_at"):
-            ended.append((clock, tally.ON_TIME if at <= due_at else tally.LATE))
+            ended.append((clock, tally.met_outcome(at, due_at)))
         meeting.update(state=Deadline.State.MET, met_at=at)
     if effect.overdue:
         names = [clock_name(case, clock) for clock in effect.overdue]

@@ -43,10 +43,15 @@ class Key:
         return cls(case.election_id, case.region_id, case.authority_id or 0, case.group)
 
 
+def met_outcome(met_at: dt.datetime, due_at: dt.datetime) -> str:
+    """A deadline met no later than due is met on time (the dashboards' rule)."""
+    return ON_TIME if met_at <= due_at else LATE
+
+
 def outcome(state: str, met_at: dt.datetime | None, due_at: dt.datetime) -> str | None:
     """How an ended deadline counts (None while it is open)."""
     if state == Deadline.State.MET and met_at is not None:
-        return ON_TIME if met_at <= due_at else LATE
+        return met_outcome(met_at, due_at)
     if state == Deadline.State.OVERDUE:
         return OVERDUE
     return None
@@ -61,20 +66,15 @@ def move(case: Case, before: Key, after: Key) -> None:
     """Move the ended deadlines of `case` from the key `before` to `after` (an attribute changed)."""
     if before == after:
         return
-    counts = Counter(
-        result
-        for state, met_at, due_at, clock in Deadline.objects.filter(case=case)
-        .exclude(state=Deadline.State.OPEN)
-        .values_list("state", "met_at", "due_at", "clock")
-        if (result := _pair(clock, outcome(state, met_at, due_at))) is not None
-    )
+    ended = Deadline.objects.filter(case=case).exclude(state=Deadline.State.OPEN)
+    counts: Counter[tuple[str, str]] = Counter()
+    for clock, state, met_at, due_at in ended.values_list("clock", "state", "met_at", "due_at"):
+        result = outcome(state, met_at, due_at)
+        if result is not None:
+            counts[clock, result] += 1
     if counts:
         for key, sign in sorted([(before, -1), (after, 1)]):
             _add(key, counts, sign)
-
-
-def _pair(clock: str, result: str | None) -> tuple[str, str] | None:
-    return None if result is None else (clock, result)
 
 
 def _add(key: Key, counts: Counter[tuple[str, str]], sign: int) -> None:

@@ -8,6 +8,7 @@ writes it back, so every number on a dashboard links to `/analitik/perkara/?<sam
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,22 +99,14 @@ def copied_q(user: Any, filters: Filters | None, copies: frozenset[str], field: 
     if is_unrestricted(user, filters):
         return Q()
     condition = case_condition(user)
-    if condition is None or not _reads_only(condition, copies):
+    on_copies = (
+        None if condition is None else _mapped(condition, lambda *pair: pair if pair[0] in copies else None)
+    )
+    if on_copies is None:
         return related_q(user, filters, field)
     if filters is None or not filters.as_params():
-        return condition
-    return condition & Q(**{f"{field}__in": Case.objects.filter(filters_q(filters)).values("pk")})
-
-
-def _reads_only(q: Q, columns: frozenset[str]) -> bool:
-    """Whether every lookup in `q` is an exact match on one of `columns`."""
-    for child in q.children:
-        if isinstance(child, Q):
-            if not _reads_only(child, columns):
-                return False
-        elif not (isinstance(child, tuple) and len(child) == 2 and child[0] in columns):
-            return False
-    return True
+        return on_copies
+    return on_copies & Q(**{f"{field}__in": Case.objects.filter(filters_q(filters)).values("pk")})
 
 
 # Case lookups the visibility rule and the filters use → the same lookup on `DeadlineTally`, whose key
@@ -133,27 +126,17 @@ def tally_q(user: Any, filters: Filters | None) -> Q | None:
     scope): the deadline health then counts the deadlines themselves."""
     result = Q()
     for part in (case_condition(user) or Q(), filters_q(filters) if filters is not None else Q()):
-        translated = _translated(part)
+        translated = _mapped(part, _on_tally)
         if translated is None:
             return None
         result &= translated
     return result
 
 
-def _translated(q: Q) -> Q | None:
-    children: list[Any] = []
-    for child in q.children:
-        if isinstance(child, Q):
-            inner = _translated(child)
-            if inner is None:
-                return None
-            children.append(inner)
-        elif isinstance(child, tuple) and len(child) == 2 and child[0] in TALLY_LOOKUPS:
-            lookup, value = child
-            children.append((TALLY_LOOKUPS[lookup], value if lookup != "authority_id" else value or 0))
-        else:
-            return None
-    return Q(*children, _connector=q.connector, _negated=q.negated)
+def _on_tally(lookup: str, value: Any) -> tuple[str, Any] | None:
+    if lookup not in TALLY_LOOKUPS:
+        return None
+    return TALLY_LOOKUPS[lookup], (value or 0) if lookup == "authority_id" else value
 
 
 def joined_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
@@ -163,7 +146,7 @@ def joined_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
     if is_unrestricted(user, filters):
         return Q()
     parts = [case_condition(user) or Q(), filters_q(filters) if filters is not None else Q()]
-    prefixed = [_prefixed(part, field) for part in parts]
+    prefixed = [_mapped(part, lambda lookup, value: (f"{field}__{lookup}", value)) for part in parts]
     if any(part is None for part in prefixed):
         return related_q(user, filters, field)
     result = Q()
@@ -172,19 +155,21 @@ def joined_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
     return result
 
 
-def _prefixed(q: Q, field: str) -> Q | None:
-    """`q` with every lookup moved behind `field__` (None when a child is not a (lookup, value) pair)."""
+def _mapped(q: Q, change: Callable[[str, Any], tuple[str, Any] | None]) -> Q | None:
+    """`q` with every (lookup, value) child replaced by `change(lookup, value)`; None when `change` refuses
+    one (returns None) or a child is not a plain (lookup, value) pair (an expression)."""
     children: list[Any] = []
     for child in q.children:
+        inner: Q | tuple[str, Any] | None
         if isinstance(child, Q):
-            inner = _prefixed(child, field)
-            if inner is None:
-                return None
-            children.append(inner)
+            inner = _mapped(child, change)
         elif isinstance(child, tuple) and len(child) == 2 and isinstance(child[0], str):
-            children.append((f"{field}__{child[0]}", child[1]))
+            inner = change(*child)
         else:
+            inner = None
+        if inner is None:
             return None
+        children.append(inner)
     return Q(*children, _connector=q.connector, _negated=q.negated)
 
 
