@@ -1,19 +1,23 @@
-"""`DeadlineTally`, the ended deadlines counted by case attributes and kept by the action layer: it always
-equals a recount from the deadline rows, and the deadline health read from it equals the count of every
-deadline, for every role and filter."""
+"""The tallies (cases/models_tally.py), kept by the action layer: they always equal a recount from the
+rows, and every dashboard number read from them equals the count of the rows themselves, for every role
+and filter."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 import pytest
+from django.db.models import F
+from django.utils import timezone
 
-from netral.analytics import generate
-from netral.analytics.queries import Filters, aggregates
-from netral.analytics.queries.filters import tally_q
+from netral.analytics import generate, public
+from netral.analytics.queries import Filters, aggregates, ppk
+from netral.analytics.queries.filters import STATE_LOOKUPS, tally_q
 from netral.cases import actions, tally
-from netral.cases.models import Case, Deadline, DeadlineTally
+from netral.cases.models import Case, Deadline, DeadlineTally, Transition
+from netral.cases.tally import TALLIES
 from tests.test_analytics_dash_joined import FILTERS
 from tests.test_analytics_dash_support import build_world, classify
 from tests.test_cases_authority_support import BAWASLU_STEPS, RECEIVED, wib
@@ -24,32 +28,40 @@ pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2025, 1, 15, 12, tzinfo=dt.UTC)
 
 
-def stored() -> dict[tuple[Any, ...], tuple[int, int, int]]:
-    """The kept tally without rows whose counts all went back to zero."""
-    rows = DeadlineTally.objects.values_list(
-        "clock", "election_id", "region_id", "authority_key", "group", "on_time", "late", "overdue"
-    )
-    return {row[:5]: row[5:] for row in rows if any(row[5:])}
+NAMES = [t.model for t in TALLIES]
 
 
-def recounted() -> dict[tuple[Any, ...], tuple[int, int, int]]:
-    return {
-        (row["clock"], row["election_id"], row["region_id"], row["case_authority"] or 0, row["group"]): (
-            row["on_time"],
-            row["late"],
-            row["overdue"],
-        )
-        for row in tally.recount()
-    }
+def stored(name: str = "DeadlineTally") -> dict[tuple[Any, ...], Counter[str]]:
+    """The kept tally rows (key → counts) without rows whose counts all went back to zero."""
+    return {key: counts for (_model, key), counts in tally.stored(name).items()}
+
+
+def recounted(name: str = "DeadlineTally") -> dict[tuple[Any, ...], Counter[str]]:
+    counted = tally.snapshot(None, only=[name])
+    return {key: counts for (_model, key), counts in counted.items() if any(counts.values())}
+
+
+def assert_kept_equals_recount() -> None:
+    for name in NAMES:
+        assert stored(name) == recounted(name), name
 
 
 def test_the_kept_tally_equals_a_recount(users_by_role: dict[str, Any]) -> None:
     build_world(users_by_role)
+    assert_kept_equals_recount()
     kept = stored()
-    assert kept == recounted()
-    outcomes = [sum(counts[i] for counts in kept.values()) for i in range(3)]
+    outcomes = [sum(counts[name] for counts in kept.values()) for name in ("on_time", "late", "overdue")]
     assert all(outcomes), outcomes  # on time, late and overdue all occur in the world
     assert {key[3] for key in kept} > {0}  # counted before and after the forwarding
+    followed = stored("PpkTally")
+    assert {measure for counts in followed.values() for measure in counts} == {
+        "received",
+        "on_time",
+        "late",
+        "overdue",
+        "blocks",
+    }
+    assert sum(counts["current"] for counts in stored("CaseTally").values()) == Case.objects.count()
 
 
 def test_reclassifying_and_forwarding_move_the_counts(
@@ -69,7 +81,8 @@ def test_reclassifying_and_forwarding_move_the_counts(
         case = actions.transition(case, action, actor=actor, at=wib(day))
     assert case.authority_id is not None
     assert {key[3] for key in stored()} == {case.authority_id}
-    assert stored() == recounted()
+    assert_kept_equals_recount()
+    assert {key[2] for key in stored("CaseTally")} == {case.authority_id}
     assert Deadline.objects.filter(case=case).exclude(state="open").exists()
 
 
@@ -100,5 +113,68 @@ def test_regional_and_authority_selections_use_the_tally(users_by_role: dict[str
 
 def test_the_generator_leaves_a_correct_tally(db: None) -> None:
     totals = generate.generate(200, seed=3)
-    assert totals["DeadlineTally"] == DeadlineTally.objects.count() > 0
-    assert stored() == recounted()
+    assert totals["tally rows"] >= DeadlineTally.objects.count() > 0
+    assert_kept_equals_recount()
+
+
+def test_a_refused_or_failed_action_counts_nothing(users_by_role: dict[str, Any]) -> None:
+    build_world(users_by_role)
+    before = {name: stored(name) for name in NAMES}
+    case = Case.objects.filter(state="received").first()
+    assert case is not None
+    with pytest.raises(actions.TransitionRefused):
+        actions.transition(case, "recommend", actor=users_by_role["bawaslu_kab_sleman"])
+    assert {name: stored(name) for name in NAMES} == before
+
+
+def _without(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    return [{key: value for key, value in row.items() if key not in keys} for row in rows]
+
+
+def test_dashboards_from_the_tallies_equal_the_counts_of_the_rows(users_by_role: dict[str, Any]) -> None:
+    build_world(users_by_role)
+    answered = Counter[str]()
+    for user in users_by_role.values():
+        for filters in [*FILTERS, Filters(election="pilkada-2024", group="media_sosial")]:
+            on_tally = tally_q(user, filters)
+            cases = aggregates.cases_for(user, filters)
+            by_state = aggregates.per_state(cases)
+            wanted = aggregates.funnel_states()
+            related = aggregates.related_q(user, filters)
+            assert aggregates.state_entries(user, filters, wanted) == {
+                state: count
+                for state, count in aggregates.entries_from(cases, related, by_state, wanted).items()
+            }, (user.username, filters)
+            local = [
+                at.astimezone(timezone.get_default_timezone()).date()
+                for at in cases.values_list("received_at", flat=True)
+            ]
+            weeks = Counter(day - dt.timedelta(days=day.weekday()) for day in local)
+            assert {row["monday"]: row["count"] for row in aggregates.weekly(user, filters)} == {
+                monday.isoformat(): count for monday, count in weeks.items()
+            }, (user.username, filters)
+            table = ppk.compliance(user, filters, now=NOW)
+            scanned = ppk._scanned(user, filters, NOW)
+            assert sorted(_without(table, "agency_code", "agency", "ppk", "compliance"), key=str) == sorted(
+                [row for row in scanned if row["received"]], key=str
+            ), (user.username, filters)
+            answered["cases"] += on_tally is not None and bool(by_state)
+            answered["ppk"] += tally_q(user, filters, STATE_LOOKUPS) is not None and bool(table)
+    assert answered["cases"] >= 5 and answered["ppk"] >= 3, answered
+
+
+def test_public_statistics_from_the_tally_equal_the_counts_of_the_rows(users_by_role: dict[str, Any]) -> None:
+    build_world(users_by_role)
+    counts = public._counts(None)
+    cases = Case.objects.all()
+    assert counts["total"] == cases.count()
+    assert counts["region"] == dict(
+        Counter(region[:2] for region in cases.values_list("region_id", flat=True))
+    )
+    assert counts["group"] == dict(
+        Counter(group or "unknown" for group in cases.values_list("group", flat=True))
+    )
+    transitions = Transition.objects.exclude(from_state=F("to_state"))
+    entered = Counter(transitions.values_list("to_state", flat=True))
+    for outcome, states in public.OUTCOMES.items():
+        assert counts["outcome"][outcome] == sum(entered[state] for state in states), outcome

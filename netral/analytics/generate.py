@@ -316,7 +316,7 @@ def generate(
             progress(min(start + CHUNK, size))
     _reset_sequences()
     # The rows were written without the action layer, so its running counts are recounted once.
-    totals["DeadlineTally"] = tally.rebuild()
+    totals["tally rows"] = tally.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -19,13 +19,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from netral.analytics.queries.aggregates import entries_from, per_state
-from netral.cases.models import Case, Transition
+from netral.analytics.queries.aggregates import entries_tallied
+from netral.cases.models import Case, CaseTally, Transition
 from netral.catalogue.services import groups
 from netral.elections.models import Election
 from netral.personnel.models import Employee
@@ -74,33 +74,32 @@ def _cases(election: Election | None) -> QuerySet[Case]:
 
 
 def _counts(election: Election | None) -> dict[str, Any]:
-    """The raw counts (codes → numbers), before suppression: one scan of the cases grouped by region,
-    group and position class (folded here); the outcomes from the cases per current state (an index
-    read) plus the few transition rows the states leave open (`queries.aggregates.entries_from`); the
-    latest transition (one index read)."""
+    """The raw counts (codes → numbers), before suppression: cases by region and group and the outcomes
+    ("how many cases ever entered S") from `CaseTally` (kept by the action layer; a few thousand rows
+    instead of a million cases and ten million transitions), cases by position class from one GROUP BY
+    over the cases, and the latest transition (one index read)."""
     by_region: Counter[str] = Counter()
     by_group: Counter[str] = Counter()
     by_position: Counter[str] = Counter()
-    cases = _cases(election)
-    rows = cases.values_list("region_id", "group", "position_class").annotate(n=Count("*"))
-    for region_id, group, position_class, count in rows:
-        by_region[region_id[:2]] += count
-        by_group[group or UNKNOWN] += count
+    tallied = CaseTally.objects.all() if election is None else CaseTally.objects.filter(election=election)
+    for region_id, group, count in tallied.values_list("region_id", "group").annotate(n=Sum("current")):
+        by_region[region_id[:2]] += count or 0
+        by_group[group or UNKNOWN] += count or 0
+    for position_class, count in _cases(election).values_list("position_class").annotate(n=Count("*")):
         by_position[position_class or UNKNOWN] += count
-    related = Q() if election is None else Q(case__election=election)
     wanted = {state for states in OUTCOMES.values() for state in states}
-    # How many cases ever entered each state: what counting the transition rows into it gives (the
-    # transition graph is acyclic; steps that keep the state do not count).
-    entered = entries_from(cases, related, per_state(cases), wanted)
+    # A case enters each state at most once (the transition graph is acyclic; steps that keep the state
+    # do not count).
+    entered = entries_tallied(Q() if election is None else Q(election=election), wanted)
     # The latest recorded transition (rows are appended, so the highest id; no scan of `at`).
-    transitions = Transition.objects.filter(related).order_by("-pk")
-    latest = transitions.values_list("at", flat=True).first()
+    related = Q() if election is None else Q(case__election=election)
+    latest = Transition.objects.filter(related).order_by("-pk").values_list("at", flat=True).first()
     return {
         "total": sum(by_region.values()),
-        "region": dict(by_region),
-        "group": dict(by_group),
+        "region": {key: count for key, count in by_region.items() if count},
+        "group": {key: count for key, count in by_group.items() if count},
         "position_class": dict(by_position),
-        # A case enters each of these states at most once per outcome (not_proven: two exclusive states).
+        # not_proven: two exclusive states, so their entries add up.
         "outcome": {key: sum(entered.get(s, 0) for s in states) for key, states in OUTCOMES.items()},
         "data_as_of": latest.isoformat() if latest else None,
         "generated_at": timezone.now().isoformat(),

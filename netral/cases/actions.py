@@ -120,20 +120,14 @@ def _apply_clocks(case: Case, action: str, at: dt.datetime) -> None:
     effect = CLOCK_EFFECTS.get(action)
     if effect is None:
         return
-    ended: list[tuple[str, str]] = []
     if effect.meet:
         names = [clock_name(case, clock) for clock in effect.meet]
         meeting = Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN)
-        for clock, due_at in meeting.values_list("clock", "due_at"):
-            ended.append((clock, tally.met_outcome(at, due_at)))
         meeting.update(state=Deadline.State.MET, met_at=at)
     if effect.overdue:
         names = [clock_name(case, clock) for clock in effect.overdue]
         missed = Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN)
-        ended.extend((clock, tally.OVERDUE) for clock in missed.values_list("clock", flat=True))
         missed.update(state=Deadline.State.OVERDUE)
-    if ended:
-        tally.record_ended(case, ended)
     for suffix in effect.start:
         clock = clock_name(case, suffix)
         start = case.received_at if clock in FROM_RECEIPT else at
@@ -228,7 +222,7 @@ def transition(
         raise ValueError("at must be timezone-aware")
     from_state = case.state
     to_state = rule.to_state or from_state  # transitions.STAY: the state does not change
-    with transaction.atomic():
+    with transaction.atomic(), tally.tracking(case.pk):
         changed = Case.objects.filter(pk=case.pk, version=case.version, state=from_state).update(
             state=to_state, version=F("version") + 1, updated_at=at
         )
@@ -265,12 +259,10 @@ def _side_effects(case: Case, action: str, at: dt.datetime, actor: Any) -> None:
 
     if action == "forward_to_authority":
         on = at.astimezone(case.region.zoneinfo).date()
-        before = tally.Key.of(case)
         try:
             case.authority = current_asn_authority(on=on)
         except NoAuthorityError as error:
             raise TransitionRefused(str(error), "no_authority") from error
-        tally.move(case, before, tally.Key.of(case))
         Case.objects.filter(pk=case.pk).update(authority=case.authority)
         # The deadlines carry a copy of the authority (Deadline.authority), the ones started by this
         # transition included.
@@ -327,6 +319,7 @@ def open_case_for_report(report: Any, *, actor: Any = None) -> Case:
             at=received_at,
         )
         _apply_clocks(case, OPEN_CASE, received_at)
+        tally.count_new_case(case.pk)
         label = None if actor_user else f"public ({report.channel})"
         _audit(case, OPEN_CASE, "", actor_user, label)
         _schedule(

@@ -133,7 +133,7 @@ def classify_case(
     }
     if after == before:
         return case
-    with transaction.atomic():
+    with transaction.atomic(), tally.tracking(case.pk):
         changed = Case.objects.filter(pk=case.pk, version=case.version).update(
             version=F("version") + 1, updated_at=at, **values
         )
@@ -142,10 +142,8 @@ def classify_case(
                 _("The case was changed by someone else in the meantime; reload it and try again."),
                 "concurrent_change",
             )
-        keys_before = tally.Key.of(case)
         for name, value in values.items():
             setattr(case, name, value)
-        tally.move(case, keys_before, tally.Key.of(case))
         case.version += 1
         case.updated_at = at
         ClassificationChange.objects.create(

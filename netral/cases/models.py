@@ -385,6 +385,9 @@ from netral.cases.models_documents import ForwardingPackage as ForwardingPackage
 from netral.cases.models_steps import ClassificationChange as ClassificationChange  # noqa: E402
 from netral.cases.models_steps import DecisionExtension as DecisionExtension  # noqa: E402
 from netral.cases.models_steps import ExternalRoute as ExternalRoute  # noqa: E402
+from netral.cases.models_tally import CaseTally as CaseTally  # noqa: E402
 from netral.cases.models_tally import DeadlineTally as DeadlineTally  # noqa: E402
+from netral.cases.models_tally import PpkTally as PpkTally  # noqa: E402
+from netral.cases.models_tally import WeekTally as WeekTally  # noqa: E402
 from netral.cases.models_tasks import CaseAssignment as CaseAssignment  # noqa: E402
 from netral.cases.models_tasks import CaseTask as CaseTask  # noqa: E402

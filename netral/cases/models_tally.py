@@ -38,3 +38,86 @@ class DeadlineTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.clock} {self.region_id} {self.group}: {self.on_time}/{self.late}/{self.overdue}"
+
+
+class CaseTally(models.Model):
+    """Cases per state, by the same case attributes as `DeadlineTally`: how many are in the state now
+    (`current`) and how many ever entered it (`entered`, from the transition rows that change the state;
+    the transition graph is acyclic, so a case enters a state at most once). Serves the funnel and the
+    public outcomes without reading millions of transition rows."""
+
+    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
+    group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
+    state = models.CharField(_("state"), max_length=40)
+    current = models.IntegerField(_("cases in the state"), default=0)
+    entered = models.IntegerField(_("cases that entered the state"), default=0)
+
+    class Meta:
+        verbose_name = _("case tally")
+        verbose_name_plural = _("case tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "region", "authority_key", "group", "state"], name="cases_case_tally_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.group} {self.state}: {self.current}/{self.entered}"
+
+
+class WeekTally(models.Model):
+    """Cases received per week (the Monday, in the project's time zone), by the case attributes."""
+
+    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
+    group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
+    week = models.DateField(_("week (Monday)"))
+    cases = models.IntegerField(_("cases"), default=0)
+
+    class Meta:
+        verbose_name = _("week tally")
+        verbose_name_plural = _("week tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "region", "authority_key", "group", "week"], name="cases_week_tally_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.group} {self.week}: {self.cases}"
+
+
+class PpkTally(models.Model):
+    """Recommendations sent to the PPK, by the case attributes, the case's current state and the
+    addressed agency: how their follow-up deadline ended (met on time, met late, marked overdue) and
+    the block requests. The case's state is in the key because "overdue" reads as "overdue now" while
+    the PPK has still not acted and as "late" once it has (queries/ppk.py); open follow-ups are counted
+    live."""
+
+    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
+    group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
+    state = models.CharField(_("state"), max_length=40)
+    agency_key = models.PositiveIntegerField(_("addressed agency"), default=0)
+    received = models.IntegerField(_("received"), default=0)
+    on_time = models.IntegerField(_("met on time"), default=0)
+    late = models.IntegerField(_("met late"), default=0)
+    overdue = models.IntegerField(_("overdue"), default=0)
+    blocks = models.IntegerField(_("block requests"), default=0)
+
+    class Meta:
+        verbose_name = _("PPK tally")
+        verbose_name_plural = _("PPK tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "region", "authority_key", "group", "state", "agency_key"],
+                name="cases_ppk_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_key} {self.state}: {self.received}"

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netral.audit.services import record
+from netral.cases import tally
 from netral.cases.actions import SYSTEM, TransitionRefused, transition
 from netral.cases.models import (
     BlockRecord,
@@ -185,7 +186,7 @@ def block(case: Case, *, actor: Any = SYSTEM, reason: str, at: dt.datetime | Non
     recommendation = Recommendation.objects.filter(case=case).last()
     if recommendation is None:  # pragma: no cover - a warned case always has one
         raise _invalid(_("This case has no recommendation."))
-    with transaction.atomic():
+    with transaction.atomic(), tally.tracking(case.pk):
         transition(case, "block", actor=actor, reason=reason, at=at)
         row = BlockRecord.objects.create(recommendation=recommendation, reason=reason, requested_at=at)
         _audit_row("block_record", case, actor, row, {"recommendation": recommendation.pk})

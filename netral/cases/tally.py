@@ -1,46 +1,42 @@
-"""Keeping `DeadlineTally` (models_tally.py) exact: the counts of ended deadlines by case attributes.
+"""Keeping the tallies (models_tally.py) exact: counts by the case attributes the dashboards select on.
 
-Every change that can move a count goes through here, inside the action's transaction:
-- `record_ended` when `actions.transition` meets a clock or marks it overdue (`_apply_clocks`);
-- `move` when an attribute in the key changes on a case that already has ended deadlines: the ASN
-  authority at `forward_to_authority` (`actions._side_effects`) and the violation group
-  (`classification.classify_case`).
-Updates are one upsert per row (`INSERT … ON CONFLICT … DO UPDATE SET n = n + excluded.n`, PostgreSQL and
-SQLite alike), in key order so that concurrent transactions lock shared rows in the same order.
-`rebuild()` recounts everything from the deadline rows (the migration that created the table, bulk loads
-such as `analytics.generate`, and the test that the kept counts equal a recount).
+One rule keeps every tally right: a change to a case's rows runs inside `tracking(case_id)`. It counts
+what the case contributes to every tally before the change and after it (the same GROUP BY queries that
+`recount()` runs over all cases, restricted to the one case: a few index probes) and adds the difference
+in the same transaction. The action layer does this (`actions.transition`, `actions.open_case_for_report`
+through `count_new_case`, `classification.classify_case`, `sanctions.block`); a tracked block inside
+another one for the same case counts once, at the outermost. Nothing else has to know which action moves
+which count, so a new action or a new tally needs no bookkeeping of its own.
+
+Updates are one upsert per tally row (`INSERT … ON CONFLICT … DO UPDATE SET n = n + excluded.n`,
+PostgreSQL and SQLite alike), in key order, so that concurrent transactions lock shared rows in the same
+order. `rebuild()` recounts everything from the rows: the migrations that create the tables, bulk loads
+such as `analytics.generate` (which bypass the action layer), and the tests that kept = recounted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.db import connection, models
-from django.db.models import Count, F, Q
-
-from netral.cases.models import Case, Deadline, DeadlineTally
+from django.db.models import Count, DateField, F, FilteredRelation, Q, Value
+from django.db.models.functions import Coalesce, TruncWeek
+from django.utils import timezone
 
 ON_TIME, LATE, OVERDUE = "on_time", "late", "overdue"
-OUTCOMES = (ON_TIME, LATE, OVERDUE)
-KEY_COLUMNS = ("clock", "election_id", "region_id", "authority_key", "group")
+PPK_FOLLOW_UP = "ppk.follow_up"  # escalation.PPK_FOLLOW_UP (imported there from the actions' module)
 
-
-@dataclass(frozen=True, order=True)
-class Key:
-    """The case attributes a tally row is counted under (besides the clock)."""
-
-    election_id: int
-    region_id: str
-    authority_key: int  # Case.authority_id, 0 for none
-    group: str
-
-    @classmethod
-    def of(cls, case: Case) -> Key:
-        return cls(case.election_id, case.region_id, case.authority_id or 0, case.group)
+# Returns a model of the app "cases" by name: the installed models, or a migration's historical ones.
+GetModel = Callable[[str], Any]
+# (tally model name, key values in the order of `Tally.keys`) → measure → count.
+Snapshot = dict[tuple[str, tuple[Any, ...]], Counter[str]]
 
 
 def met_outcome(met_at: dt.datetime, due_at: dt.datetime) -> str:
@@ -48,74 +44,29 @@ def met_outcome(met_at: dt.datetime, due_at: dt.datetime) -> str:
     return ON_TIME if met_at <= due_at else LATE
 
 
-def outcome(state: str, met_at: dt.datetime | None, due_at: dt.datetime) -> str | None:
-    """How an ended deadline counts (None while it is open)."""
-    if state == Deadline.State.MET and met_at is not None:
-        return met_outcome(met_at, due_at)
-    if state == Deadline.State.OVERDUE:
-        return OVERDUE
-    return None
+def _case_keys(path: str) -> dict[str, Any]:
+    """The key columns every tally shares, read from the case at `path` ("" for Case itself)."""
+    return {
+        "k_election": F(f"{path}election_id"),
+        "k_region": F(f"{path}region_id"),
+        "k_authority": Coalesce(F(f"{path}authority_id"), Value(0)),
+        "k_group": F(f"{path}group"),
+    }
 
 
-def record_ended(case: Case, ended: Iterable[tuple[str, str]]) -> None:
-    """Count deadlines of `case` that have just ended, as (clock, outcome) pairs."""
-    _add(Key.of(case), Counter(ended), 1)
+CASE_KEYS = (("k_election", "election_id"), ("k_region", "region_id"), ("k_authority", "authority_key"))
+CASE_KEYS += (("k_group", "group"),)
 
 
-def move(case: Case, before: Key, after: Key) -> None:
-    """Move the ended deadlines of `case` from the key `before` to `after` (an attribute changed)."""
-    if before == after:
-        return
-    ended = Deadline.objects.filter(case=case).exclude(state=Deadline.State.OPEN)
-    counts: Counter[tuple[str, str]] = Counter()
-    for clock, state, met_at, due_at in ended.values_list("clock", "state", "met_at", "due_at"):
-        result = outcome(state, met_at, due_at)
-        if result is not None:
-            counts[clock, result] += 1
-    if counts:
-        for key, sign in sorted([(before, -1), (after, 1)]):
-            _add(key, counts, sign)
+def _only(rows: Any, field: str, case_id: int | None) -> Any:
+    return rows if case_id is None else rows.filter(**{field: case_id})
 
 
-def _add(key: Key, counts: Counter[tuple[str, str]], sign: int) -> None:
-    clocks = sorted({clock for clock, _outcome in counts})
-    rows: list[tuple[str | int, ...]] = [
-        (
-            clock,
-            key.election_id,
-            key.region_id,
-            key.authority_key,
-            key.group,
-            *(sign * counts[clock, result] for result in OUTCOMES),
-        )
-        for clock in clocks
-    ]
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    table = quote(DeadlineTally._meta.db_table)
-    columns = ", ".join(quote(name) for name in (*KEY_COLUMNS, *OUTCOMES))
-    keys = ", ".join(quote(name) for name in KEY_COLUMNS)
-    sums = ", ".join(f"{quote(name)} = {table}.{quote(name)} + excluded.{quote(name)}" for name in OUTCOMES)
-    marks = ", ".join(["%s"] * (len(KEY_COLUMNS) + len(OUTCOMES)))
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT ({keys}) DO UPDATE SET {sums}"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
-def recount(deadlines: Any = None) -> list[dict[str, Any]]:
-    """The tally rows as counted from the deadlines now (`deadlines`: a Deadline manager, for migrations)."""
-    manager = deadlines if deadlines is not None else Deadline.objects
+def _count_deadlines(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
     met = Q(state="met")
-    return list(
-        manager.exclude(state="open")
-        .values(
-            "clock",
-            election_id=F("case__election_id"),
-            region_id=F("case__region_id"),
-            case_authority=F("case__authority_id"),
-            group=F("case__group"),
-        )
+    rows = _only(get("Deadline").objects.exclude(state="open"), "case_id", case_id)
+    return (
+        rows.values(k_clock=F("clock"), **_case_keys("case__"))
         .annotate(
             on_time=Count("pk", filter=met & Q(met_at__lte=F("due_at"))),
             late=Count("pk", filter=met & Q(met_at__gt=F("due_at"))),
@@ -125,22 +76,198 @@ def recount(deadlines: Any = None) -> list[dict[str, Any]]:
     )
 
 
-def rebuild(deadlines: Any = None, tallies: Any = None, batch: int = 5000) -> int:
-    """Replace the tally with a recount from the deadline rows; returns the number of rows written."""
-    model: type[models.Model] = tallies.model if tallies is not None else DeadlineTally
-    model._default_manager.all().delete()
-    rows = [
-        model(
-            clock=row["clock"],
-            election_id=row["election_id"],
-            region_id=row["region_id"],
-            authority_key=row["case_authority"] or 0,
-            group=row["group"],
-            on_time=row["on_time"],
-            late=row["late"],
-            overdue=row["overdue"],
+def _count_cases(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+    current = (
+        _only(get("Case").objects, "pk", case_id)
+        .values(k_state=F("state"), **_case_keys(""))
+        .annotate(current=Count("*"))
+        .order_by()
+    )
+    # The rows that change the state (the case's opening row "" → received included).
+    entered = (
+        _only(get("Transition").objects, "case_id", case_id)
+        .exclude(from_state=F("to_state"))
+        .values(k_state=F("to_state"), **_case_keys("case__"))
+        .annotate(entered=Count("*"))
+        .order_by()
+    )
+    return [*current, *entered]
+
+
+def week_of(field: str) -> TruncWeek:
+    """The Monday of the week of `field` in the project's time zone (the weekly chart's buckets)."""
+    return TruncWeek(field, output_field=DateField(), tzinfo=timezone.get_default_timezone())
+
+
+def _count_weeks(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+    return (
+        _only(get("Case").objects, "pk", case_id)
+        .values(k_week=week_of("received_at"), **_case_keys(""))
+        .annotate(cases=Count("*"))
+        .order_by()
+    )
+
+
+def _count_ppk(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+    sent = (
+        _only(get("Recommendation").objects, "case_id", case_id)
+        .annotate(fu=FilteredRelation("case__deadlines", condition=Q(case__deadlines__clock=PPK_FOLLOW_UP)))
+        .filter(fu__state__isnull=False)
+    )
+    met = Q(fu__state="met")
+    followed = (
+        sent.values(k_state=F("case__state"), k_agency=F("agency_id"), **_case_keys("case__"))
+        .annotate(
+            received=Count("pk"),
+            on_time=Count("pk", filter=met & Q(fu__met_at__lte=F("fu__due_at"))),
+            late=Count("pk", filter=met & Q(fu__met_at__gt=F("fu__due_at"))),
+            overdue=Count("pk", filter=Q(fu__state="overdue")),
         )
-        for row in recount(deadlines)
-    ]
-    model._default_manager.bulk_create(rows, batch_size=batch)
-    return len(rows)
+        .order_by()
+    )
+    blocks = (
+        _only(get("BlockRecord").objects, "recommendation__case_id", case_id)
+        .values(
+            k_state=F("recommendation__case__state"),
+            k_agency=F("recommendation__agency_id"),
+            **_case_keys("recommendation__case__"),
+        )
+        .annotate(blocks=Count("pk"))
+        .order_by()
+    )
+    return [*followed, *blocks]
+
+
+@dataclass(frozen=True)
+class Tally:
+    model: str  # model name in the app "cases"
+    keys: tuple[tuple[str, str], ...]  # (alias in the counting query, column of the tally model)
+    measures: tuple[str, ...]
+    count: Callable[[GetModel, int | None], Iterable[dict[str, Any]]]
+
+
+TALLIES: tuple[Tally, ...] = (
+    Tally("DeadlineTally", (("k_clock", "clock"), *CASE_KEYS), (ON_TIME, LATE, OVERDUE), _count_deadlines),
+    Tally("CaseTally", (*CASE_KEYS, ("k_state", "state")), ("current", "entered"), _count_cases),
+    Tally("WeekTally", (*CASE_KEYS, ("k_week", "week")), ("cases",), _count_weeks),
+    Tally(
+        "PpkTally",
+        (*CASE_KEYS, ("k_state", "state"), ("k_agency", "agency_key")),
+        ("received", ON_TIME, LATE, OVERDUE, "blocks"),
+        _count_ppk,
+    ),
+)
+
+
+def _installed(name: str) -> Any:
+    return django_apps.get_model("cases", name)
+
+
+def snapshot(case_id: int | None, get: GetModel = _installed, only: Iterable[str] | None = None) -> Snapshot:
+    """What `case_id` (None: every case) contributes to the tallies (`only`: those model names)."""
+    wanted = set(only) if only is not None else None
+    result: Snapshot = {}
+    for tally in TALLIES:
+        if wanted is not None and tally.model not in wanted:
+            continue
+        for row in tally.count(get, case_id):
+            key = (tally.model, tuple(row[alias] for alias, _column in tally.keys))
+            counts = result.setdefault(key, Counter())
+            for measure in tally.measures:
+                counts[measure] += row.get(measure) or 0
+    return result
+
+
+_tracked: ContextVar[frozenset[int]] = ContextVar("netral_tally_tracked", default=frozenset())
+
+
+@contextmanager
+def tracking(case_id: int) -> Iterator[None]:
+    """Keep the tallies right across a change to the case's rows made inside the block (call it inside
+    the change's transaction). On an exception nothing is counted (the transaction rolls back anyway)."""
+    active = _tracked.get()
+    if case_id in active:
+        yield
+        return
+    before = snapshot(case_id)
+    token = _tracked.set(active | {case_id})
+    try:
+        yield
+    finally:
+        _tracked.reset(token)
+    _add(_difference(snapshot(case_id), before))
+
+
+def count_new_case(case_id: int) -> None:
+    """Count a case created just now (with its first rows) into the tallies."""
+    _add(snapshot(case_id))
+
+
+def _difference(after: Snapshot, before: Snapshot) -> Snapshot:
+    result: Snapshot = {}
+    for key in after.keys() | before.keys():
+        change = Counter(after.get(key, Counter()))
+        change.subtract(before.get(key, Counter()))
+        if any(change.values()):
+            result[key] = change
+    return result
+
+
+def _add(changes: Snapshot) -> None:
+    for tally in TALLIES:
+        rows = sorted(
+            (*key, *(counts[measure] for measure in tally.measures))
+            for (model, key), counts in changes.items()
+            if model == tally.model
+        )
+        if rows:
+            _upsert(tally, rows)
+
+
+def _upsert(tally: Tally, rows: list[tuple[Any, ...]]) -> None:
+    quote = connection.ops.quote_name
+    table = quote(_installed(tally.model)._meta.db_table)
+    key_columns = [column for _alias, column in tally.keys]
+    columns = ", ".join(quote(name) for name in (*key_columns, *tally.measures))
+    keys = ", ".join(quote(name) for name in key_columns)
+    sums = ", ".join(
+        f"{quote(name)} = {table}.{quote(name)} + excluded.{quote(name)}" for name in tally.measures
+    )
+    marks = ", ".join(["%s"] * (len(key_columns) + len(tally.measures)))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT ({keys}) DO UPDATE SET {sums}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def stored(name: str, get: GetModel = _installed) -> Snapshot:
+    """The rows of one tally as kept now, non-zero ones only (for comparing with `snapshot(None)`)."""
+    tally = next(tally for tally in TALLIES if tally.model == name)
+    result: Snapshot = {}
+    columns = [column for _alias, column in tally.keys]
+    for row in get(name).objects.values(*columns, *tally.measures):
+        counts = Counter({measure: row[measure] for measure in tally.measures if row[measure]})
+        if counts:
+            result[(name, tuple(row[column] for column in columns))] = counts
+    return result
+
+
+def rebuild(get: GetModel = _installed, only: Iterable[str] | None = None, batch: int = 5000) -> int:
+    """Replace the tallies (`only`: those model names) with a recount from the rows; returns the number
+    of tally rows written."""
+    names = [tally.model for tally in TALLIES if only is None or tally.model in set(only)]
+    counted = snapshot(None, get, names)
+    written = 0
+    for tally in TALLIES:
+        if tally.model not in names:
+            continue
+        model: type[models.Model] = get(tally.model)
+        model._default_manager.all().delete()
+        columns = [column for _alias, column in tally.keys]
+        objects = [
+            model(**dict(zip(columns, key, strict=True)), **{m: counts[m] for m in tally.measures})
+            for (name, key), counts in counted.items()
+            if name == tally.model
+        ]
+        model._default_manager.bulk_create(objects, batch_size=batch)
+        written += len(objects)
+    return written

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Substr, TruncWeek
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from netral.analytics.queries.filters import (
@@ -32,8 +32,9 @@ from netral.analytics.queries.states import (
     maybe_passed_through,
     passed_through,
 )
-from netral.cases.models import Case, Deadline, DeadlineTally, Transition
+from netral.cases.models import Case, CaseTally, Deadline, DeadlineTally, Transition, WeekTally
 from netral.cases.services import FUNNEL_STAGES
+from netral.cases.tally import week_of
 from netral.cases.transitions import State
 
 # Dimension → the Case column it groups by. "region" is computed (province or regency level).
@@ -129,17 +130,23 @@ def breakdown(user: Any, filters: Filters | None, dimension: str) -> list[dict[s
 
 
 def weekly(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
-    """Cases received per ISO week (weeks start on Monday, local time); weeks without cases left out."""
-    rows = (
-        cases_for(user, filters)
-        .annotate(week=TruncWeek("received_at"))
-        .values("week")
-        .annotate(count=Count("pk"))
-        .order_by("week")
-    )
+    """Cases received per ISO week (weeks start on Monday, in the project's time zone); weeks without
+    cases left out. From `WeekTally` when the selection is on its keys (`tally_q`), else one GROUP BY."""
+    on_tally = tally_q(user, filters)
+    if on_tally is not None:
+        rows = WeekTally.objects.filter(on_tally).values("week").annotate(count=Sum("cases"))
+        rows = rows.filter(count__gt=0).order_by("week")
+    else:
+        rows = (
+            cases_for(user, filters)
+            .annotate(week=week_of("received_at"))
+            .values("week")
+            .annotate(count=Count("pk"))
+            .order_by("week")
+        )
     result = []
     for row in rows:
-        monday: dt.date = row["week"].date() if isinstance(row["week"], dt.datetime) else row["week"]
+        monday: dt.date = row["week"]
         year, week, _ = monday.isocalendar()
         result.append({"key": f"{year}-W{week:02d}", "monday": monday.isoformat(), "count": row["count"]})
     return result
@@ -155,8 +162,19 @@ def state_entries(
     wanted = (
         set(states) if states is not None else {state for group in FUNNEL_STAGES.values() for state in group}
     )
+    on_tally = tally_q(user, filters)
+    if on_tally is not None:
+        return entries_tallied(on_tally, wanted)
     by_state = per_state(cases_for(user, filters))
     return entries_from(cases_for(user, filters), related_q(user, filters), by_state, wanted)
+
+
+def entries_tallied(on_tally: Q, wanted: Iterable[str]) -> dict[str, int]:
+    """How many cases of the selection (`on_tally`: a `Q` on `CaseTally`) ever entered each state."""
+    states = sorted(set(wanted))
+    rows = CaseTally.objects.filter(on_tally, state__in=states).values("state").annotate(n=Sum("entered"))
+    counted = {row["state"]: row["n"] or 0 for row in rows.order_by()}
+    return {state: counted.get(state, 0) for state in states}
 
 
 def entries_from(

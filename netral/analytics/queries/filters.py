@@ -109,8 +109,9 @@ def copied_q(user: Any, filters: Filters | None, copies: frozenset[str], field: 
     return on_copies & Q(**{f"{field}__in": Case.objects.filter(filters_q(filters)).values("pk")})
 
 
-# Case lookups the visibility rule and the filters use → the same lookup on `DeadlineTally`, whose key
-# columns are copies of those case columns (an authority of None is kept as 0 there).
+# Case lookups the visibility rule and the filters use → the same lookup on the tallies
+# (cases/models_tally.py), whose key columns are copies of those case columns (an authority of None is
+# kept as 0 there).
 TALLY_LOOKUPS: dict[str, str] = {
     "region_id": "region_id",
     "region__code__startswith": "region__code__startswith",
@@ -118,25 +119,28 @@ TALLY_LOOKUPS: dict[str, str] = {
     "group": "group",
     "authority_id": "authority_key",
 }
+# The case's current state, for a tally that keeps it in its key (`PpkTally`; Kemendagri's scope).
+STATE_LOOKUPS: dict[str, str] = {"state": "state", "state__in": "state__in"}
 
 
-def tally_q(user: Any, filters: Filters | None) -> Q | None:
-    """The selection as a `Q` on `DeadlineTally` (the same visibility condition and filters, on its key
-    columns), or None when a part of it is not among the tally's keys (a date range, a PPK's or Kemendagri's
-    scope): the deadline health then counts the deadlines themselves."""
+def tally_q(user: Any, filters: Filters | None, extra: dict[str, str] | None = None) -> Q | None:
+    """The selection as a `Q` on a tally (the same visibility condition and filters, on its key columns;
+    `extra`: lookups the tally has beyond `TALLY_LOOKUPS`), or None when a part of it is not among the
+    tally's keys (a date range, a PPK's scope, ...): the dashboard then counts the rows themselves."""
+    lookups = {**TALLY_LOOKUPS, **(extra or {})}
+
+    def on_tally(lookup: str, value: Any) -> tuple[str, Any] | None:
+        if lookup not in lookups:
+            return None
+        return lookups[lookup], (value or 0) if lookup == "authority_id" else value
+
     result = Q()
     for part in (case_condition(user) or Q(), filters_q(filters) if filters is not None else Q()):
-        translated = _mapped(part, _on_tally)
+        translated = _mapped(part, on_tally)
         if translated is None:
             return None
         result &= translated
     return result
-
-
-def _on_tally(lookup: str, value: Any) -> tuple[str, Any] | None:
-    if lookup not in TALLY_LOOKUPS:
-        return None
-    return TALLY_LOOKUPS[lookup], (value or 0) if lookup == "authority_id" else value
 
 
 def joined_q(user: Any, filters: Filters | None, field: str = "case") -> Q:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, F, FilteredRelation, Q
+from django.db.models import Count, F, FilteredRelation, Q, Sum
 from django.utils import timezone
 
-from netral.analytics.queries.filters import Filters, joined_q, related_q
+from netral.analytics.queries.filters import STATE_LOOKUPS, Filters, joined_q, related_q, tally_q
 from netral.analytics.queries.planner import without_hash_joins
 from netral.analytics.queries.states import PPK_OVERDUE_STATES
 from netral.cases.escalation import PPK_FOLLOW_UP
-from netral.cases.models import BlockRecord, Deadline, Recommendation
+from netral.cases.models import BlockRecord, Deadline, PpkTally, Recommendation
 from netral.cases.transitions import State
 from netral.personnel.models import PPK, Agency
 
@@ -79,41 +79,15 @@ def compliance(
 ) -> list[dict[str, Any]]:
     """One row per agency that received recommendations in the selection, sorted by `sort`."""
     now = now or timezone.now()
-    rows = (
-        recommendations_for(user, filters)
-        .values("agency_id")
-        .annotate(
-            received=Count("pk"),
-            **{column: Count("pk", filter=status_q(column, now)) for column in COUNTED[1:]},
-        )
-        .order_by()
-    )
-    # Merge-joined in case-id order over covering indexes (planner.py, cases.0009_dashboard_indexes_2).
-    with without_hash_joins():
-        rows = list(rows)
+    on_tally = tally_q(user, filters, STATE_LOOKUPS)
+    counted = _scanned(user, filters, now) if on_tally is None else _tallied(on_tally, user, filters, now)
     table: dict[int, dict[str, Any]] = {
-        row["agency_id"]: {
-            "agency_id": row["agency_id"],
-            "agency_code": "",
-            "agency": "",
-            "ppk": "",
-            **row,
-            "blocks": 0,
-        }
-        for row in rows
+        row["agency_id"]: {"agency_code": "", "agency": "", "ppk": "", **row}
+        for row in counted
         if row["received"]
     }
     if not table:
         return []
-    blocks = (
-        BlockRecord.objects.filter(related_q(user, filters, field="recommendation__case"))
-        .values("recommendation__agency_id")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    for block in blocks:
-        if block["recommendation__agency_id"] in table:
-            table[block["recommendation__agency_id"]]["blocks"] = block["count"]
     for agency_id, code, name in Agency.objects.filter(pk__in=list(table)).values_list("pk", "code", "name"):
         table[agency_id].update(agency_code=code, agency=name)
     titles = PPK.objects.filter(agency_id__in=list(table), end_date__isnull=True).values_list(
@@ -126,6 +100,80 @@ def compliance(
         ended = row["on_time"] + row["late"] + row["overdue_now"]
         row["compliance"] = round(row["on_time"] / ended, 4) if ended else None
     return sort_rows(result, sort or "overdue_now", desc)
+
+
+def _tallied(on_tally: Q, user: Any, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
+    """From `PpkTally` (received, ended follow-ups and blocks; the case's state in its key tells "overdue
+    now" from "late") plus the open follow-ups of the selection counted live."""
+    waiting = Q(state__in=NOT_EXECUTED_STATES)
+    ended = (
+        PpkTally.objects.filter(on_tally)
+        .values("agency_key")
+        .annotate(
+            received=Sum("received"),
+            on_time=Sum("on_time"),
+            late=Sum("late"),
+            overdue_done=Sum("overdue", filter=~waiting),
+            overdue_waiting=Sum("overdue", filter=waiting),
+            blocks=Sum("blocks"),
+        )
+        .order_by()
+    )
+    rows: dict[int, dict[str, Any]] = {}
+    for row in ended:
+        rows[row["agency_key"]] = {
+            "agency_id": row["agency_key"],
+            "received": row["received"] or 0,
+            "on_time": row["on_time"] or 0,
+            "late": (row["late"] or 0) + (row["overdue_done"] or 0),
+            "overdue_now": row["overdue_waiting"] or 0,
+            "pending": 0,
+            "blocks": row["blocks"] or 0,
+        }
+    # From the open follow-up deadlines (partial index of open deadlines) to their case's recommendation:
+    # a few index probes per open follow-up instead of a pass over every recommendation.
+    still_open = (
+        Deadline.objects.filter(joined_q(user, filters), clock=PPK_FOLLOW_UP, state=Deadline.State.OPEN)
+        .values(agency_id=F("case__recommendations__agency_id"))
+        .annotate(
+            overdue=Count("case", filter=Q(due_at__lt=now)),
+            pending=Count("case", filter=Q(due_at__gte=now)),
+        )
+        .order_by()
+    )
+    for row in still_open:
+        into = rows.get(row["agency_id"])
+        if into is not None:  # counted as received when the follow-up started
+            into["overdue_now"] += row["overdue"]
+            into["pending"] += row["pending"]
+    return list(rows.values())
+
+
+def _scanned(user: Any, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
+    """Every sent recommendation of the selection with its follow-up deadline and case (one query), and
+    the block requests (a second one)."""
+    rows = (
+        recommendations_for(user, filters)
+        .values("agency_id")
+        .annotate(
+            received=Count("pk"),
+            **{column: Count("pk", filter=status_q(column, now)) for column in COUNTED[1:]},
+        )
+        .order_by()
+    )
+    # Merge-joined in case-id order over covering indexes (planner.py, cases.0009_dashboard_indexes_2).
+    with without_hash_joins():
+        counted = {row["agency_id"]: {**row, "blocks": 0} for row in rows}
+    blocks = (
+        BlockRecord.objects.filter(related_q(user, filters, field="recommendation__case"))
+        .values("recommendation__agency_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for block in blocks:
+        if block["recommendation__agency_id"] in counted:
+            counted[block["recommendation__agency_id"]]["blocks"] = block["count"]
+    return list(counted.values())
 
 
 def sort_rows(rows: list[dict[str, Any]], sort: str, desc: bool) -> list[dict[str, Any]]:

@@ -14,9 +14,7 @@ from netral.core.migration_ops import PostgresOnlySQL
 def fill(apps, schema_editor):  # type: ignore[no-untyped-def]
     from netral.cases import tally
 
-    tally.rebuild(
-        apps.get_model("cases", "Deadline").objects, apps.get_model("cases", "DeadlineTally").objects
-    )
+    tally.rebuild(lambda name: apps.get_model("cases", name), only=["DeadlineTally"])
 
 
 class Migration(migrations.Migration):
