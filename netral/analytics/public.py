@@ -19,13 +19,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from netral.analytics.queries.aggregates import entries_tallied
-from netral.cases.models import Case, CaseTally, Transition
+from netral.cases.models import CaseTally, DimensionTally, Transition
 from netral.catalogue.services import groups
 from netral.elections.models import Election
 from netral.personnel.models import Employee
@@ -68,16 +68,11 @@ def method_text() -> str:
     ) % {"limit": settings.NETRAL_STATS_MIN_COUNT - 1}
 
 
-def _cases(election: Election | None) -> QuerySet[Case]:
-    cases = Case.objects.order_by()
-    return cases if election is None else cases.filter(election=election)
-
-
 def _counts(election: Election | None) -> dict[str, Any]:
     """The raw counts (codes → numbers), before suppression: cases by region and group and the outcomes
     ("how many cases ever entered S") from `CaseTally` (kept by the action layer; a few thousand rows
-    instead of a million cases and ten million transitions), cases by position class from one GROUP BY
-    over the cases, and the latest transition (one index read)."""
+    instead of a million cases and ten million transitions), cases by position class from `DimensionTally`,
+    and the latest transition (one index read)."""
     by_region: Counter[str] = Counter()
     by_group: Counter[str] = Counter()
     by_position: Counter[str] = Counter()
@@ -85,8 +80,12 @@ def _counts(election: Election | None) -> dict[str, Any]:
     for region_id, group, count in tallied.values_list("region_id", "group").annotate(n=Sum("current")):
         by_region[region_id[:2]] += count or 0
         by_group[group or UNKNOWN] += count or 0
-    for position_class, count in _cases(election).values_list("position_class").annotate(n=Count("*")):
-        by_position[position_class or UNKNOWN] += count
+    positions = DimensionTally.objects.filter(dimension="position_class")
+    if election is not None:
+        positions = positions.filter(election=election)
+    for position_class, count in positions.values_list("value").annotate(n=Sum("cases")):
+        if count:
+            by_position[position_class or UNKNOWN] += count
     wanted = {state for states in OUTCOMES.values() for state in states}
     # A case enters each state at most once (the transition graph is acyclic; steps that keep the state
     # do not count).

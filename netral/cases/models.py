@@ -387,6 +387,7 @@ from netral.cases.models_steps import DecisionExtension as DecisionExtension  # 
 from netral.cases.models_steps import ExternalRoute as ExternalRoute  # noqa: E402
 from netral.cases.models_tally import CaseTally as CaseTally  # noqa: E402
 from netral.cases.models_tally import DeadlineTally as DeadlineTally  # noqa: E402
+from netral.cases.models_tally import DimensionTally as DimensionTally  # noqa: E402
 from netral.cases.models_tally import PpkTally as PpkTally  # noqa: E402
 from netral.cases.models_tally import WeekTally as WeekTally  # noqa: E402
 from netral.cases.models_tasks import CaseAssignment as CaseAssignment  # noqa: E402

@@ -1,11 +1,17 @@
-"""`DeadlineTally`: deadlines that ended, counted by the case attributes dashboards select on.
+"""Running counts by the case attributes dashboards select on, kept by the action layer (`tally.py`).
 
-Deadline health at a million cases would otherwise count about three million deadline rows per request
-(docs/analytics.md, "Speed"). The tally holds, per clock and per (election, regency/city, ASN authority,
-violation group) of the case, how many deadlines were met on time, met late, or marked overdue; it is kept
-by the action layer in the same transaction as the change (`netral/cases/tally.py`), so it is exact, never
-stale. Open deadlines are not in it: whether they are overdue depends on the moment of the request, so the
-dashboard counts them live (a small share of all deadlines).
+The dashboards at a million cases would otherwise count millions of case, transition and deadline rows per
+request (docs/analytics.md, "Speed"). Each tally holds, per (election, regency/city, ASN authority,
+violation group) of the case and a few more key columns, counts that the action layer keeps exact in the
+same transaction as the change (never stale). The dashboards read them whenever the selection can be put
+on those keys (`analytics.queries.filters.tally_q`) and count the rows themselves otherwise.
+
+- `DeadlineTally`: deadlines that ended (met on time, met late, marked overdue) per clock. Open deadlines
+  are not in it: whether they are overdue depends on the moment of the request, so they are counted live.
+- `CaseTally`: cases per state, now and ever entered (funnel, summary, map, public outcomes).
+- `DimensionTally`: cases per catalogue item, position class, employment and agency (breakdowns).
+- `WeekTally`: cases per week received (weekly chart).
+- `PpkTally`: recommendations sent to the PPK per agency and how their follow-up ended (PPK table).
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DeadlineTally(models.Model):
+    """Deadlines that ended, per clock and current state of the case (Kemendagri's scope is by state)."""
+
     clock = models.CharField(_("clock"), max_length=50)
     election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
@@ -22,6 +30,7 @@ class DeadlineTally(models.Model):
     # held NULL would never meet in the upsert's ON CONFLICT).
     authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
     group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
+    state = models.CharField(_("state"), max_length=40, default="")
     on_time = models.IntegerField(_("met on time"), default=0)
     late = models.IntegerField(_("met late"), default=0)
     overdue = models.IntegerField(_("overdue"), default=0)
@@ -31,8 +40,8 @@ class DeadlineTally(models.Model):
         verbose_name_plural = _("deadline tallies")
         constraints = [
             models.UniqueConstraint(
-                fields=["clock", "election", "region", "authority_key", "group"],
-                name="cases_deadline_tally_key",
+                fields=["clock", "election", "region", "authority_key", "group", "state"],
+                name="cases_deadline_tally_state_key",
             )
         ]
 
@@ -53,6 +62,7 @@ class CaseTally(models.Model):
     state = models.CharField(_("state"), max_length=40)
     current = models.IntegerField(_("cases in the state"), default=0)
     entered = models.IntegerField(_("cases that entered the state"), default=0)
+    daluwarsa = models.IntegerField(_("cases in the state reported after the window"), default=0)
 
     class Meta:
         verbose_name = _("case tally")
@@ -65,6 +75,32 @@ class CaseTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.group} {self.state}: {self.current}/{self.entered}"
+
+
+class DimensionTally(models.Model):
+    """Cases by one more attribute (`dimension`: catalogue item, position class, employment, agency) and
+    its value ("" when empty), by the case attributes: the dashboard breakdowns."""
+
+    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
+    group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
+    dimension = models.CharField(_("dimension"), max_length=20)
+    value = models.CharField(_("value"), max_length=60, blank=True, default="")
+    cases = models.IntegerField(_("cases"), default=0)
+
+    class Meta:
+        verbose_name = _("dimension tally")
+        verbose_name_plural = _("dimension tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "region", "authority_key", "group", "dimension", "value"],
+                name="cases_dimension_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.dimension}={self.value}: {self.cases}"
 
 
 class WeekTally(models.Model):

@@ -66,7 +66,7 @@ def _count_deadlines(get: GetModel, case_id: int | None) -> Iterable[dict[str, A
     met = Q(state="met")
     rows = _only(get("Deadline").objects.exclude(state="open"), "case_id", case_id)
     return (
-        rows.values(k_clock=F("clock"), **_case_keys("case__"))
+        rows.values(k_clock=F("clock"), k_state=F("case__state"), **_case_keys("case__"))
         .annotate(
             on_time=Count("pk", filter=met & Q(met_at__lte=F("due_at"))),
             late=Count("pk", filter=met & Q(met_at__gt=F("due_at"))),
@@ -80,7 +80,7 @@ def _count_cases(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]
     current = (
         _only(get("Case").objects, "pk", case_id)
         .values(k_state=F("state"), **_case_keys(""))
-        .annotate(current=Count("*"))
+        .annotate(current=Count("*"), daluwarsa=Count("pk", filter=Q(daluwarsa=True)))
         .order_by()
     )
     # The rows that change the state (the case's opening row "" → received included).
@@ -92,6 +92,26 @@ def _count_cases(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]
         .order_by()
     )
     return [*current, *entered]
+
+
+# Dimension of the breakdowns → the case column or lookup whose value `DimensionTally` keeps.
+DIMENSION_VALUES: dict[str, str] = {
+    "item": "item__code",
+    "position_class": "position_class",
+    "employment": "employment",
+    "agency": "agency_id",
+}
+
+
+def _count_dimensions(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+    cases = _only(get("Case").objects, "pk", case_id)
+    rows: list[dict[str, Any]] = []
+    for dimension, lookup in DIMENSION_VALUES.items():
+        counted = cases.values(k_value=F(lookup), **_case_keys("")).annotate(cases=Count("*")).order_by()
+        for row in counted:
+            value = row["k_value"]
+            rows.append({**row, "k_dimension": dimension, "k_value": "" if value is None else str(value)})
+    return rows
 
 
 def week_of(field: str) -> TruncWeek:
@@ -147,8 +167,19 @@ class Tally:
 
 
 TALLIES: tuple[Tally, ...] = (
-    Tally("DeadlineTally", (("k_clock", "clock"), *CASE_KEYS), (ON_TIME, LATE, OVERDUE), _count_deadlines),
-    Tally("CaseTally", (*CASE_KEYS, ("k_state", "state")), ("current", "entered"), _count_cases),
+    Tally(
+        "DeadlineTally",
+        (("k_clock", "clock"), *CASE_KEYS, ("k_state", "state")),
+        (ON_TIME, LATE, OVERDUE),
+        _count_deadlines,
+    ),
+    Tally("CaseTally", (*CASE_KEYS, ("k_state", "state")), ("current", "entered", "daluwarsa"), _count_cases),
+    Tally(
+        "DimensionTally",
+        (*CASE_KEYS, ("k_dimension", "dimension"), ("k_value", "value")),
+        ("cases",),
+        _count_dimensions,
+    ),
     Tally("WeekTally", (*CASE_KEYS, ("k_week", "week")), ("cases",), _count_weeks),
     Tally(
         "PpkTally",

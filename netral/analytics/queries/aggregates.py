@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from netral.analytics.queries.filters import (
     NONE,
+    STATE_LOOKUPS,
     Filters,
     cases_for,
     copied_q,
@@ -32,7 +33,15 @@ from netral.analytics.queries.states import (
     maybe_passed_through,
     passed_through,
 )
-from netral.cases.models import Case, CaseTally, Deadline, DeadlineTally, Transition, WeekTally
+from netral.cases.models import (
+    Case,
+    CaseTally,
+    Deadline,
+    DeadlineTally,
+    DimensionTally,
+    Transition,
+    WeekTally,
+)
 from netral.cases.services import FUNNEL_STAGES
 from netral.cases.tally import week_of
 from netral.cases.transitions import State
@@ -56,19 +65,31 @@ FUNNEL_SIDE: tuple[str, ...] = ("blocked",)
 DEADLINE_CASE_COPIES = frozenset({"authority_id"})
 
 
+def current(user: Any, filters: Filters | None = None) -> tuple[QuerySet[Any], Any]:
+    """The selection's cases as rows to group by state, group or region, with the expression that counts
+    them: `CaseTally` rows and `Sum("current")` when the selection is on the tally's keys (`tally_q`),
+    else the cases themselves and `Count("pk")`. Both have the columns `state`, `group` and `region_id`."""
+    on_tally = tally_q(user, filters)
+    if on_tally is None:
+        return cases_for(user, filters), Count("pk")
+    return CaseTally.objects.filter(on_tally), Sum("current")
+
+
 def state_counts(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Per current state: cases, unclassified cases and expired cases (one GROUP BY query)."""
-    rows = (
-        cases_for(user, filters)
-        .values("state")
-        .annotate(
-            count=Count("pk"),
-            unclassified=Count("pk", filter=Q(group="")),
-            daluwarsa=Count("pk", filter=Q(daluwarsa=True)),
-        )
-        .order_by()
-    )
-    return list(rows)
+    rows, count = current(user, filters)
+    if isinstance(count, Sum):
+        measures = {
+            "unclassified": Sum("current", filter=Q(group="")),
+            "daluwarsa": Sum("daluwarsa"),
+        }
+    else:
+        measures = {
+            "unclassified": Count("pk", filter=Q(group="")),
+            "daluwarsa": Count("pk", filter=Q(daluwarsa=True)),
+        }
+    counted = rows.values("state").annotate(count=count, **measures).filter(count__gt=0).order_by()
+    return [{**row, **{key: row[key] or 0 for key in measures}} for row in counted]
 
 
 def per_state(cases: QuerySet[Case]) -> dict[str, int]:
@@ -111,21 +132,29 @@ def region_level(user: Any, filters: Filters | None) -> str:
 
 
 def breakdown(user: Any, filters: Filters | None, dimension: str) -> list[dict[str, Any]]:
-    """Counts per value of `dimension` (largest first); empty values are reported as `NONE`."""
-    cases = cases_for(user, filters)
-    if dimension == "region":
-        if region_level(user, filters) == "province":
-            rows = cases.annotate(key=Substr("region_id", 1, 2)).values("key")
-        else:
-            rows = cases.annotate(key=F("region_id")).values("key")
-    elif dimension in DIMENSIONS:
-        rows = cases.annotate(key=F(DIMENSIONS[dimension])).values("key")
-    else:
+    """Counts per value of `dimension` (largest first); empty values are reported as `NONE`.
+
+    State, group and region come from `current` (the case tally when it can answer), the other
+    dimensions from `DimensionTally` or, when the selection is not on its keys, the cases."""
+    if dimension not in BREAKDOWNS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    counted = rows.annotate(count=Count("pk")).order_by("-count", "key")
+    if dimension in ("state", "group", "region"):
+        rows, count = current(user, filters)
+        if dimension != "region":
+            key: Any = F(dimension)
+        else:
+            key = Substr("region_id", 1, 2) if region_level(user, filters) == "province" else F("region_id")
+    else:
+        on_tally = tally_q(user, filters)
+        if on_tally is not None:
+            rows = DimensionTally.objects.filter(on_tally, dimension=dimension)
+            key, count = F("value"), Sum("cases")
+        else:
+            rows, key, count = cases_for(user, filters), F(DIMENSIONS[dimension]), Count("pk")
+    counted = rows.annotate(key=key).values("key").annotate(count=count).filter(count__gt=0)
     return [
         {"key": NONE if row["key"] in (None, "") else str(row["key"]), "count": row["count"]}
-        for row in counted
+        for row in counted.order_by("-count", "key")
     ]
 
 
@@ -265,7 +294,7 @@ def deadlines(user: Any, filters: Filters | None = None, now: dt.datetime | None
     is counted (one query).
     """
     now = now or timezone.now()
-    on_tally = tally_q(user, filters)
+    on_tally = tally_q(user, filters, STATE_LOOKUPS)
     clocks = _scanned(user, filters, now) if on_tally is None else _tallied(on_tally, user, filters, now)
     clocks = [{**row, "share_on_time": _share(row)} for row in clocks if row["total"]]
     keys = ("total", "on_time", "late", "overdue", "pending")

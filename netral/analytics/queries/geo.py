@@ -2,7 +2,8 @@
 
 One aggregate query per call, grouped by the province part of the region code (`Substr(region_id, 1,
 2)`) or by the regency code, and by state. The metrics come from the current state (the transition graph
-says which states prove a case went through `violation`), so the map costs one scan of the selection.
+says which states prove a case went through `violation`): the case tally's rows when the selection is on
+its keys, else one scan of the selection (`aggregates.current`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Count, F
+from django.db.models import F
 from django.db.models.functions import Substr
 
-from netral.analytics.queries.aggregates import counts_from_states
-from netral.analytics.queries.filters import Filters, cases_for
+from netral.analytics.queries.aggregates import counts_from_states, current
+from netral.analytics.queries.filters import Filters
 from netral.regions.models import Region
 
 TILEGRID_FILE = Path(__file__).resolve().parent.parent / "data" / "tilegrid.json"
@@ -50,27 +51,23 @@ def _metrics(rows: Any) -> dict[str, dict[str, int]]:
 
 def by_province(user: Any, filters: Filters | None = None) -> dict[str, dict[str, int]]:
     """Metrics per province code (one GROUP BY province, state query)."""
-    rows = (
-        cases_for(user, filters)
-        .annotate(key=Substr("region_id", 1, 2))
-        .values("key", "state")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    return _metrics(rows)
+    rows, count = current(user, filters)
+    counted = rows.annotate(key=Substr("region_id", 1, 2)).values("key", "state").annotate(count=count)
+    counted = counted.filter(count__gt=0)
+    return _metrics(counted.order_by())
 
 
 def by_regency(user: Any, filters: Filters | None, province: str) -> dict[str, dict[str, int]]:
     """Metrics per regency/city code of one province (one query)."""
-    rows = (
-        cases_for(user, filters)
-        .filter(region__code__startswith=province + ".")
+    rows, count = current(user, filters)
+    counted = (
+        rows.filter(region__code__startswith=province + ".")
         .annotate(key=F("region_id"))
         .values("key", "state")
-        .annotate(count=Count("pk"))
-        .order_by()
+        .annotate(count=count)
+        .filter(count__gt=0)
     )
-    return _metrics(rows)
+    return _metrics(counted.order_by())
 
 
 def regions_with_boundaries(level: int, province: str = "") -> Any:

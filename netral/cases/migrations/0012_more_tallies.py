@@ -1,15 +1,20 @@
-"""`CaseTally`, `WeekTally` and `PpkTally` (cases/models_tally.py): cases per state (now and ever
-entered), cases per week received, and recommendations sent to the PPK with their follow-up outcome, by
-case attributes; filled from the existing rows, from then on kept by the action layer (cases/tally.py)."""
+"""`CaseTally`, `DimensionTally`, `WeekTally` and `PpkTally` (cases/models_tally.py): cases per state (now
+and ever entered), per catalogue item, position class, employment and agency, per week received, and the
+recommendations sent to the PPK with their follow-up outcome, by case attributes; `DeadlineTally` gets the
+case's current state in its key (Kemendagri's selection is by state). All filled (the deadline tally
+recounted) from the existing rows; from then on kept by the action layer (cases/tally.py)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
 
+FILLED = ["DeadlineTally", "CaseTally", "DimensionTally", "WeekTally", "PpkTally"]
+
+
 def fill(apps, schema_editor):  # type: ignore[no-untyped-def]
     from netral.cases import tally
 
-    tally.rebuild(lambda name: apps.get_model("cases", name), only=["CaseTally", "WeekTally", "PpkTally"])
+    tally.rebuild(lambda name: apps.get_model("cases", name), only=FILLED)
 
 
 class Migration(migrations.Migration):
@@ -38,27 +43,38 @@ class Migration(migrations.Migration):
                 ("current", models.IntegerField(default=0, verbose_name="cases in the state")),
                 ("entered", models.IntegerField(default=0, verbose_name="cases that entered the state")),
                 (
-                    "election",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="elections.election"
-                    ),
-                ),
-                (
-                    "region",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
+                    "daluwarsa",
+                    models.IntegerField(
+                        default=0, verbose_name="cases in the state reported after the window"
                     ),
                 ),
             ],
             options={
                 "verbose_name": "case tally",
                 "verbose_name_plural": "case tallies",
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("election", "region", "authority_key", "group", "state"),
-                        name="cases_case_tally_key",
-                    )
-                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="DimensionTally",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("authority_key", models.PositiveIntegerField(default=0, verbose_name="ASN authority")),
+                (
+                    "group",
+                    models.CharField(blank=True, default="", max_length=40, verbose_name="violation group"),
+                ),
+                ("dimension", models.CharField(max_length=20, verbose_name="dimension")),
+                ("value", models.CharField(blank=True, default="", max_length=60, verbose_name="value")),
+                ("cases", models.IntegerField(default=0, verbose_name="cases")),
+            ],
+            options={
+                "verbose_name": "dimension tally",
+                "verbose_name_plural": "dimension tallies",
             },
         ),
         migrations.CreateModel(
@@ -82,28 +98,10 @@ class Migration(migrations.Migration):
                 ("late", models.IntegerField(default=0, verbose_name="met late")),
                 ("overdue", models.IntegerField(default=0, verbose_name="overdue")),
                 ("blocks", models.IntegerField(default=0, verbose_name="block requests")),
-                (
-                    "election",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="elections.election"
-                    ),
-                ),
-                (
-                    "region",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
-                    ),
-                ),
             ],
             options={
                 "verbose_name": "PPK tally",
                 "verbose_name_plural": "PPK tallies",
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("election", "region", "authority_key", "group", "state", "agency_key"),
-                        name="cases_ppk_tally_key",
-                    )
-                ],
             },
         ),
         migrations.CreateModel(
@@ -122,29 +120,109 @@ class Migration(migrations.Migration):
                 ),
                 ("week", models.DateField(verbose_name="week (Monday)")),
                 ("cases", models.IntegerField(default=0, verbose_name="cases")),
-                (
-                    "election",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="elections.election"
-                    ),
-                ),
-                (
-                    "region",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
-                    ),
-                ),
             ],
             options={
                 "verbose_name": "week tally",
                 "verbose_name_plural": "week tallies",
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("election", "region", "authority_key", "group", "week"),
-                        name="cases_week_tally_key",
-                    )
-                ],
             },
+        ),
+        migrations.RemoveConstraint(
+            model_name="deadlinetally",
+            name="cases_deadline_tally_key",
+        ),
+        migrations.AddField(
+            model_name="deadlinetally",
+            name="state",
+            field=models.CharField(default="", max_length=40, verbose_name="state"),
+        ),
+        migrations.AddConstraint(
+            model_name="deadlinetally",
+            constraint=models.UniqueConstraint(
+                fields=("clock", "election", "region", "authority_key", "group", "state"),
+                name="cases_deadline_tally_state_key",
+            ),
+        ),
+        migrations.AddField(
+            model_name="casetally",
+            name="election",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="elections.election"
+            ),
+        ),
+        migrations.AddField(
+            model_name="casetally",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
+            ),
+        ),
+        migrations.AddField(
+            model_name="dimensiontally",
+            name="election",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="elections.election"
+            ),
+        ),
+        migrations.AddField(
+            model_name="dimensiontally",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
+            ),
+        ),
+        migrations.AddField(
+            model_name="ppktally",
+            name="election",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="elections.election"
+            ),
+        ),
+        migrations.AddField(
+            model_name="ppktally",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
+            ),
+        ),
+        migrations.AddField(
+            model_name="weektally",
+            name="election",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="elections.election"
+            ),
+        ),
+        migrations.AddField(
+            model_name="weektally",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="casetally",
+            constraint=models.UniqueConstraint(
+                fields=("election", "region", "authority_key", "group", "state"), name="cases_case_tally_key"
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="dimensiontally",
+            constraint=models.UniqueConstraint(
+                fields=("election", "region", "authority_key", "group", "dimension", "value"),
+                name="cases_dimension_tally_key",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="ppktally",
+            constraint=models.UniqueConstraint(
+                fields=("election", "region", "authority_key", "group", "state", "agency_key"),
+                name="cases_ppk_tally_key",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="weektally",
+            constraint=models.UniqueConstraint(
+                fields=("election", "region", "authority_key", "group", "week"), name="cases_week_tally_key"
+            ),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]
