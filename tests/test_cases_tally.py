@@ -138,7 +138,7 @@ def _every_number(user: Any, filters: Filters) -> dict[str, Any]:
         "ppk": sorted(ppk.compliance(user, filters, now=NOW), key=lambda row: row["agency_id"]),
     }
     for dimension in aggregates.BREAKDOWNS:
-        numbers[dimension] = sorted(aggregates.breakdown(user, filters, dimension), key=str)
+        numbers[dimension] = aggregates.breakdown(user, filters, dimension)
     return numbers
 
 

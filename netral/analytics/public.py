@@ -70,9 +70,9 @@ def method_text() -> str:
 
 def _counts(election: Election | None) -> dict[str, Any]:
     """The raw counts (codes → numbers), before suppression: cases by region and group and the outcomes
-    ("how many cases ever entered S") from `CaseTally` (kept by the action layer; a few thousand rows
-    instead of a million cases and ten million transitions), cases by position class from `DimensionTally`,
-    and the latest transition (one index read)."""
+    ("how many cases ever entered S") from `CaseTally` (kept by the action layer; ~130,000 rows at a
+    million cases instead of the cases and ten million transitions), cases by position class from
+    `DimensionTally`, and the latest transition (one index read)."""
     by_region: Counter[str] = Counter()
     by_group: Counter[str] = Counter()
     by_position: Counter[str] = Counter()

@@ -1,22 +1,22 @@
 """Keeping the tallies (models_tally.py) exact: counts by the case attributes the dashboards select on.
 
 One rule keeps every tally right: a change to a case's rows runs inside `tracking(case_id)`. It counts
-what the case contributes to every tally before the change and after it (the same GROUP BY queries that
-`recount()` runs over all cases, restricted to the one case: a few index probes) and adds the difference
-in the same transaction. The action layer does this (`actions.transition`, `actions.open_case_for_report`
-through `count_new_case`, `classification.classify_case`, `sanctions.block`); a tracked block inside
-another one for the same case counts once, at the outermost. Nothing else has to know which action moves
-which count, so a new action or a new tally needs no bookkeeping of its own.
+what the case contributes to every tally before the change and after it (`snapshot`: the same GROUP
+BY queries a full recount runs over all cases, restricted to the one case: a few index probes) and adds
+the difference in the same transaction. The action layer does this (`actions.transition`,
+`actions.open_case_for_report` through `count_new_case`, `classification.classify_case`,
+`sanctions.block`); a tracked block inside another one for the same case counts once, at the outermost.
+Nothing else has to know which action moves which count, so a new action or a new tally needs no
+bookkeeping of its own.
 
 Updates are one upsert per tally row (`INSERT … ON CONFLICT … DO UPDATE SET n = n + excluded.n`,
 PostgreSQL and SQLite alike), in key order, so that concurrent transactions lock shared rows in the same
-order. `rebuild()` recounts everything from the rows: the migrations that create the tables, bulk loads
+order. `rebuild()` recounts everything from the rows: the migration that creates the tables, bulk loads
 such as `analytics.generate` (which bypass the action layer), and the tests that kept = recounted.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -31,17 +31,11 @@ from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 ON_TIME, LATE, OVERDUE = "on_time", "late", "overdue"
-PPK_FOLLOW_UP = "ppk.follow_up"  # escalation.PPK_FOLLOW_UP (imported there from the actions' module)
 
 # Returns a model of the app "cases" by name: the installed models, or a migration's historical ones.
 GetModel = Callable[[str], Any]
 # (tally model name, key values in the order of `Tally.keys`) → measure → count.
 Snapshot = dict[tuple[str, tuple[Any, ...]], Counter[str]]
-
-
-def met_outcome(met_at: dt.datetime, due_at: dt.datetime) -> str:
-    """A deadline met no later than due is met on time (the dashboards' rule)."""
-    return ON_TIME if met_at <= due_at else LATE
 
 
 def _case_keys(path: str) -> dict[str, Any]:
@@ -54,8 +48,13 @@ def _case_keys(path: str) -> dict[str, Any]:
     }
 
 
-CASE_KEYS = (("k_election", "election_id"), ("k_region", "region_id"), ("k_authority", "authority_key"))
-CASE_KEYS += (("k_group", "group"),)
+# (alias in the counting queries, key column of every tally model)
+CASE_KEYS = (
+    ("k_election", "election_id"),
+    ("k_region", "region_id"),
+    ("k_authority", "authority_key"),
+    ("k_group", "group"),
+)
 
 
 def _only(rows: Any, field: str, case_id: int | None) -> Any:
@@ -129,6 +128,9 @@ def _count_weeks(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]
 
 
 def _count_ppk(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+    from netral.cases.escalation import PPK_FOLLOW_UP  # escalation imports the actions, which import this
+
+    # A deadline met no later than due is met on time (the dashboards' rule, as in queries/ppk.py).
     sent = (
         _only(get("Recommendation").objects, "case_id", case_id)
         .annotate(fu=FilteredRelation("case__deadlines", condition=Q(case__deadlines__clock=PPK_FOLLOW_UP)))

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Aggregate, Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
@@ -78,6 +78,7 @@ def current(user: Any, filters: Filters | None = None) -> tuple[QuerySet[Any], A
 def state_counts(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Per current state: cases, unclassified cases and expired cases (one GROUP BY query)."""
     rows, count = current(user, filters)
+    measures: dict[str, Aggregate]
     if isinstance(count, Sum):
         measures = {
             "unclassified": Sum("current", filter=Q(group="")),
@@ -151,17 +152,19 @@ def breakdown(user: Any, filters: Filters | None, dimension: str) -> list[dict[s
             key, count = F("value"), Sum("cases")
         else:
             rows, key, count = cases_for(user, filters), F(DIMENSIONS[dimension]), Count("pk")
-    counted = rows.annotate(key=key).values("key").annotate(count=count).filter(count__gt=0)
-    return [
+    counted = rows.annotate(key=key).values("key").annotate(count=count).filter(count__gt=0).order_by()
+    result = [
         {"key": NONE if row["key"] in (None, "") else str(row["key"]), "count": row["count"]}
-        for row in counted.order_by("-count", "key")
+        for row in counted
     ]
+    return sorted(result, key=lambda row: (-row["count"], row["key"]))  # the same order either way
 
 
 def weekly(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Cases received per ISO week (weeks start on Monday, in the project's time zone); weeks without
     cases left out. From `WeekTally` when the selection is on its keys (`tally_q`), else one GROUP BY."""
     on_tally = tally_q(user, filters)
+    rows: QuerySet[Any, dict[str, Any]]
     if on_tally is not None:
         rows = WeekTally.objects.filter(on_tally).values("week").annotate(count=Sum("cases"))
         rows = rows.filter(count__gt=0).order_by("week")

@@ -1,8 +1,11 @@
 """PPK compliance: per addressed agency, what happened to the recommendations it received.
 
 Everything is read from the recommendation and its PPK follow-up deadline (`send_to_ppk` starts exactly
-one `ppk.follow_up` clock per case; a FilteredRelation joins it 1:1), in one GROUP BY agency query;
-block requests, agency names and PPK titles take one small query each. Columns (a received
+one `ppk.follow_up` clock per case; a FilteredRelation joins it 1:1). When the selection is on the keys of
+`PpkTally` (kept by the action layer; `filters.tally_q`), received, ended follow-ups and block requests are
+summed from it and only the open follow-ups are counted live (`_tallied`); otherwise one GROUP BY agency
+query over the recommendations and one over the block requests (`_scanned`). Agency names and PPK titles
+take one small query each. Columns (a received
 recommendation counts in exactly one of on_time / late / overdue_now / pending):
 - received: sent to the PPK (it has a follow-up deadline);
 - on_time: the deadline was met (decree or left service) no later than due;

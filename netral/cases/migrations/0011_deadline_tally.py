@@ -1,5 +1,5 @@
 """`DeadlineTally` (cases/models_tally.py): ended deadlines counted by case attributes, filled from the
-existing deadlines (one GROUP BY); from then on kept by the action layer (cases/tally.py). The deadline
+existing deadlines by 0012_more_tallies; from then on kept by the action layer (cases/tally.py). The deadline
 health counts only open deadlines live now: a partial index of them replaces 0010's index of every
 deadline by authority. On PostgreSQL, cases by (region prefix, id): the case ids of a province or regency
 selection as an index-only scan, for the semi-join of its open deadlines; and by (state, id): Kemendagri's
@@ -12,9 +12,9 @@ from netral.core.migration_ops import PostgresOnlySQL
 
 
 def fill(apps, schema_editor):  # type: ignore[no-untyped-def]
-    from netral.cases import tally
-
-    tally.rebuild(lambda name: apps.get_model("cases", name), only=["DeadlineTally"])
+    # Filled by 0012_more_tallies, which adds the case's state to the key and recounts every tally with the
+    # current counting code (that code expects the later key, so it cannot run against this state).
+    return None
 
 
 class Migration(migrations.Migration):
