@@ -15,7 +15,7 @@ from django.utils import timezone
 from netral.analytics import generate, public
 from netral.analytics.queries import Filters, aggregates, geo, ppk
 from netral.analytics.queries.filters import tally_q
-from netral.cases import actions, tally
+from netral.cases import actions, escalation, tally
 from netral.cases.models import Case, Deadline, DeadlineTally, Transition
 from netral.cases.tally import TALLIES
 from tests.test_analytics_dash_joined import FILTERS
@@ -187,3 +187,11 @@ def test_public_statistics_from_the_tally_equal_the_counts_of_the_rows(users_by_
     entered = Counter(transitions.values_list("to_state", flat=True))
     for outcome, states in public.OUTCOMES.items():
         assert counts["outcome"][outcome] == sum(entered[state] for state in states), outcome
+
+
+def test_the_escalation_sweep_keeps_the_tallies(users_by_role: dict[str, Any]) -> None:
+    build_world(users_by_role)
+    result = escalation.sweep(NOW + dt.timedelta(days=400))
+    assert result.overdue_marked > 0 and result.ppk_overdue + result.blocked > 0, result
+    assert_kept_equals_recount()
+    assert sum(counts["overdue"] for counts in stored().values()) >= result.overdue_marked

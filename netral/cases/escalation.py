@@ -21,7 +21,9 @@ notices of a batch's state changes together with its overdue notices).
 
 A deadline leaves the `open` state when claimed, so a second sweep does nothing new; the claim is a
 conditional UPDATE (`state = open`), so a row two workers read at once is processed by one of them
-only (`skipped` counts the other's). `ensure_schedule()` keeps the django-q2 schedule that runs
+only (`skipped` counts the other's). The cases of a batch are locked (skipping, on PostgreSQL, a case a
+user's action holds at that moment: its deadline waits for the next sweep) and the batch's changes are
+counted in the tallies at once (`tally.tracking`). `ensure_schedule()` keeps the django-q2 schedule that runs
 `schedule_sweep` every minute (`netral worker`).
 """
 
@@ -39,7 +41,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from netral.audit import services as audit
-from netral.cases import sanctions
+from netral.cases import sanctions, tally
 from netral.cases.actions import SYSTEM, TransitionRefused
 from netral.cases.models import Case, Deadline
 from netral.cases.transitions import State
@@ -110,7 +112,7 @@ class SweepResult:
     ppk_overdue: int = 0
     blocked: int = 0
     refused: int = 0  # state changes refused (the case moved on in the meantime)
-    skipped: int = 0  # claimed but already marked by another worker (never processed twice)
+    skipped: int = 0  # claimed but marked by another worker first, or its case busy (left to the next sweep)
 
     def as_dict(self) -> dict[str, int]:
         """The counts printed by `netral escalate --json` (`skipped` is not part of that output)."""
@@ -126,6 +128,16 @@ def _claim(now: dt.datetime, batch: int) -> list[Deadline]:
     else:
         query = query.select_for_update()
     return list(query[:batch])
+
+
+def _lock_cases(ids: set[int]) -> set[int]:
+    """Lock the cases (in id order); where the database can, skip those another transaction holds."""
+    query = Case.objects.filter(pk__in=ids).order_by("pk")
+    if connection.features.has_select_for_update_skip_locked:
+        query = query.select_for_update(skip_locked=True)
+    else:
+        query = query.select_for_update()
+    return set(query.values_list("pk", flat=True))
 
 
 def _mark_overdue(ids: list[int]) -> set[int]:
@@ -187,35 +199,45 @@ def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
     # head is locked only for that append and the commit, so parallel workers do not queue on it).
     with transaction.atomic(), audit.batch():
         claimed = _claim(now, batch)
-        marked = _mark_overdue([deadline.pk for deadline in claimed])
-        changing = {
-            d.case_id for d in claimed if d.pk in marked and d.clock in (PPK_FOLLOW_UP, PPK_AFTER_WARNING)
-        }
-        cases = Case.objects.in_bulk(changing) if changing else {}
-        numbers = dict(Case.objects.filter(pk__in={d.case_id for d in claimed}).values_list("pk", "number"))
-        for deadline in claimed:
-            result.claimed += 1
-            if deadline.pk not in marked:
-                # Another worker marked it between our read and this update (SQLite, or a database
-                # without SKIP LOCKED): it is theirs, so it is neither escalated nor notified twice.
-                result.skipped += 1
-                continue
-            result.overdue_marked += 1
-            action = _escalate_case(deadline, cases.get(deadline.case_id), now, result)
-            roles = escalation_for(deadline.clock)
-            events.append(
-                EscalationEvent(
-                    deadline.pk,
-                    deadline.case_id,
-                    numbers[deadline.case_id],
-                    deadline.clock,
-                    deadline.due_at,
-                    roles.owner,
-                    roles.superior,
-                    action,
+        # A case another transaction is changing right now (a user's action) is left to the next sweep:
+        # waiting for it while holding its deadline could deadlock with that action.
+        locked = _lock_cases({deadline.case_id for deadline in claimed})
+        busy = [deadline for deadline in claimed if deadline.case_id not in locked]
+        result.skipped += len(busy)
+        claimed = [deadline for deadline in claimed if deadline.case_id in locked]
+        # Marking deadlines overdue and the state changes it causes, counted in the tallies once for the
+        # whole batch (the cases' actions inside are part of this tracked block).
+        with tally.tracking(*locked):
+            marked = _mark_overdue([deadline.pk for deadline in claimed])
+            changing = {
+                d.case_id for d in claimed if d.pk in marked and d.clock in (PPK_FOLLOW_UP, PPK_AFTER_WARNING)
+            }
+            cases = Case.objects.in_bulk(changing) if changing else {}
+            numbers = dict(Case.objects.filter(pk__in=locked).values_list("pk", "number"))
+            for deadline in claimed:
+                result.claimed += 1
+                if deadline.pk not in marked:
+                    # Another worker marked it between our read and this update (SQLite, or a database
+                    # without SKIP LOCKED): it is theirs, so it is neither escalated nor notified twice.
+                    result.skipped += 1
+                    continue
+                result.overdue_marked += 1
+                action = _escalate_case(deadline, cases.get(deadline.case_id), now, result)
+                roles = escalation_for(deadline.clock)
+                events.append(
+                    EscalationEvent(
+                        deadline.pk,
+                        deadline.case_id,
+                        numbers[deadline.case_id],
+                        deadline.clock,
+                        deadline.due_at,
+                        roles.owner,
+                        roles.superior,
+                        action,
+                    )
                 )
-            )
         _notify(events)
+    # Fewer than `batch` when cases were busy: this sweep ends there, the next one retries them.
     return len(claimed)
 
 

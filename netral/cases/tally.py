@@ -18,7 +18,7 @@ such as `analytics.generate` (which bypass the action layer), and the tests that
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -57,13 +57,13 @@ CASE_KEYS = (
 )
 
 
-def _only(rows: Any, field: str, case_id: int | None) -> Any:
-    return rows if case_id is None else rows.filter(**{field: case_id})
+def _only(rows: Any, field: str, case_ids: Collection[int] | None) -> Any:
+    return rows if case_ids is None else rows.filter(**{f"{field}__in": list(case_ids)})
 
 
-def _count_deadlines(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+def _count_deadlines(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
     met = Q(state="met")
-    rows = _only(get("Deadline").objects.exclude(state="open"), "case_id", case_id)
+    rows = _only(get("Deadline").objects.exclude(state="open"), "case_id", case_ids)
     return (
         rows.values(k_clock=F("clock"), k_state=F("case__state"), **_case_keys("case__"))
         .annotate(
@@ -75,16 +75,16 @@ def _count_deadlines(get: GetModel, case_id: int | None) -> Iterable[dict[str, A
     )
 
 
-def _count_cases(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+def _count_cases(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
     current = (
-        _only(get("Case").objects, "pk", case_id)
+        _only(get("Case").objects, "pk", case_ids)
         .values(k_state=F("state"), **_case_keys(""))
         .annotate(current=Count("*"), daluwarsa=Count("pk", filter=Q(daluwarsa=True)))
         .order_by()
     )
     # The rows that change the state (the case's opening row "" → received included).
     entered = (
-        _only(get("Transition").objects, "case_id", case_id)
+        _only(get("Transition").objects, "case_id", case_ids)
         .exclude(from_state=F("to_state"))
         .values(k_state=F("to_state"), **_case_keys("case__"))
         .annotate(entered=Count("*"))
@@ -102,8 +102,8 @@ DIMENSION_VALUES: dict[str, str] = {
 }
 
 
-def _count_dimensions(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
-    cases = _only(get("Case").objects, "pk", case_id)
+def _count_dimensions(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
+    cases = _only(get("Case").objects, "pk", case_ids)
     rows: list[dict[str, Any]] = []
     for dimension, lookup in DIMENSION_VALUES.items():
         counted = cases.values(k_value=F(lookup), **_case_keys("")).annotate(cases=Count("*")).order_by()
@@ -118,21 +118,21 @@ def week_of(field: str) -> TruncWeek:
     return TruncWeek(field, output_field=DateField(), tzinfo=timezone.get_default_timezone())
 
 
-def _count_weeks(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+def _count_weeks(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
     return (
-        _only(get("Case").objects, "pk", case_id)
+        _only(get("Case").objects, "pk", case_ids)
         .values(k_week=week_of("received_at"), **_case_keys(""))
         .annotate(cases=Count("*"))
         .order_by()
     )
 
 
-def _count_ppk(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
+def _count_ppk(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
     from netral.cases.escalation import PPK_FOLLOW_UP  # escalation imports the actions, which import this
 
     # A deadline met no later than due is met on time (the dashboards' rule, as in queries/ppk.py).
     sent = (
-        _only(get("Recommendation").objects, "case_id", case_id)
+        _only(get("Recommendation").objects, "case_id", case_ids)
         .annotate(fu=FilteredRelation("case__deadlines", condition=Q(case__deadlines__clock=PPK_FOLLOW_UP)))
         .filter(fu__state__isnull=False)
     )
@@ -148,7 +148,7 @@ def _count_ppk(get: GetModel, case_id: int | None) -> Iterable[dict[str, Any]]:
         .order_by()
     )
     blocks = (
-        _only(get("BlockRecord").objects, "recommendation__case_id", case_id)
+        _only(get("BlockRecord").objects, "recommendation__case_id", case_ids)
         .values(
             k_state=F("recommendation__case__state"),
             k_agency=F("recommendation__agency_id"),
@@ -165,7 +165,7 @@ class Tally:
     model: str  # model name in the app "cases"
     keys: tuple[tuple[str, str], ...]  # (alias in the counting query, column of the tally model)
     measures: tuple[str, ...]
-    count: Callable[[GetModel, int | None], Iterable[dict[str, Any]]]
+    count: Callable[[GetModel, Collection[int] | None], Iterable[dict[str, Any]]]
 
 
 TALLIES: tuple[Tally, ...] = (
@@ -196,14 +196,16 @@ def _installed(name: str) -> Any:
     return django_apps.get_model("cases", name)
 
 
-def snapshot(case_id: int | None, get: GetModel = _installed, only: Iterable[str] | None = None) -> Snapshot:
-    """What `case_id` (None: every case) contributes to the tallies (`only`: those model names)."""
+def snapshot(
+    case_ids: Collection[int] | None, get: GetModel = _installed, only: Iterable[str] | None = None
+) -> Snapshot:
+    """What the cases `case_ids` (None: every case) contribute to the tallies (`only`: those model names)."""
     wanted = set(only) if only is not None else None
     result: Snapshot = {}
     for tally in TALLIES:
         if wanted is not None and tally.model not in wanted:
             continue
-        for row in tally.count(get, case_id):
+        for row in tally.count(get, case_ids):
             key = (tally.model, tuple(row[alias] for alias, _column in tally.keys))
             counts = result.setdefault(key, Counter())
             for measure in tally.measures:
@@ -215,25 +217,30 @@ _tracked: ContextVar[frozenset[int]] = ContextVar("netral_tally_tracked", defaul
 
 
 @contextmanager
-def tracking(case_id: int) -> Iterator[None]:
-    """Keep the tallies right across a change to the case's rows made inside the block (call it inside
-    the change's transaction). On an exception nothing is counted (the transaction rolls back anyway)."""
+def tracking(*case_ids: int) -> Iterator[None]:
+    """Keep the tallies right across a change to the rows of these cases made inside the block (call it
+    inside the change's transaction). The cases' rows are locked first (`SELECT … FOR UPDATE`, in id order),
+    so a concurrent change to the same case - an action, the escalation sweep - waits and is counted once,
+    by whichever comes second seeing the first one's rows. Cases already tracked by an enclosing block are
+    left to it. On an exception nothing is counted (the transaction rolls back anyway)."""
     active = _tracked.get()
-    if case_id in active:
+    ids = sorted(set(case_ids) - active)
+    if not ids:
         yield
         return
-    before = snapshot(case_id)
-    token = _tracked.set(active | {case_id})
+    list(_installed("Case").objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+    before = snapshot(ids)
+    token = _tracked.set(active | set(ids))
     try:
         yield
     finally:
         _tracked.reset(token)
-    _add(_difference(snapshot(case_id), before))
+    _add(_difference(snapshot(ids), before))
 
 
 def count_new_case(case_id: int) -> None:
     """Count a case created just now (with its first rows) into the tallies."""
-    _add(snapshot(case_id))
+    _add(snapshot([case_id]))
 
 
 def _difference(after: Snapshot, before: Snapshot) -> Snapshot:
