@@ -238,9 +238,13 @@ def tracking(*case_ids: int) -> Iterator[None]:
     _add(_difference(snapshot(ids), before))
 
 
+# What a case just opened can count in: no deadline of it has ended, no recommendation exists yet.
+NEW_CASE_TALLIES = ("CaseTally", "DimensionTally", "WeekTally")
+
+
 def count_new_case(case_id: int) -> None:
     """Count a case created just now (with its first rows) into the tallies."""
-    _add(snapshot([case_id]))
+    _add(snapshot([case_id], only=NEW_CASE_TALLIES))
 
 
 def _difference(after: Snapshot, before: Snapshot) -> Snapshot:
