@@ -195,3 +195,13 @@ def test_the_escalation_sweep_keeps_the_tallies(users_by_role: dict[str, Any]) -
     assert result.overdue_marked > 0 and result.ppk_overdue + result.blocked > 0, result
     assert_kept_equals_recount()
     assert sum(counts["overdue"] for counts in stored().values()) >= result.overdue_marked
+
+
+def test_a_new_case_is_counted_as_a_recount_would_count_it(db: None) -> None:
+    expired = new_case(known_on=dt.date(2024, 1, 2))  # reported long after the window: daluwarsa
+    # Monday 01:00 in Jakarta is still Sunday in UTC: the week is the local one.
+    monday = new_case(received_at=dt.datetime(2024, 4, 7, 18, tzinfo=dt.UTC), known_on=dt.date(2024, 4, 7))
+    assert expired.daluwarsa and not monday.daluwarsa
+    assert_kept_equals_recount()
+    weeks = {key[-1] for key in stored("WeekTally")}
+    assert dt.date(2024, 4, 8) in weeks

@@ -319,7 +319,7 @@ def open_case_for_report(report: Any, *, actor: Any = None) -> Case:
             at=received_at,
         )
         _apply_clocks(case, OPEN_CASE, received_at)
-        tally.count_new_case(case.pk)
+        tally.count_new_case(case)
         label = None if actor_user else f"public ({report.channel})"
         _audit(case, OPEN_CASE, "", actor_user, label)
         _schedule(
