@@ -1,13 +1,13 @@
 """Keeping the tallies (models_tally.py) exact: counts by the case attributes the dashboards select on.
 
-One rule keeps every tally right: a change to a case's rows runs inside `tracking(case_id)`. It counts
-what the case contributes to every tally before the change and after it (`snapshot`: the same GROUP
-BY queries a full recount runs over all cases, restricted to the one case: a few index probes) and adds
-the difference in the same transaction. The action layer does this (`actions.transition`,
-`classification.classify_case`, `sanctions.block`, the escalation sweep per batch; a case just opened
-is counted from its row by `count_new_case`); a tracked block inside another one for the same case counts once, at the outermost.
-Nothing else has to know which action moves which count, so a new action or a new tally needs no
-bookkeeping of its own.
+One rule keeps every tally right: a change to a case's rows runs inside `tracking(case_ids)`. It locks
+the cases, counts what they contribute to every tally before the change and after it (`snapshot`: the
+same GROUP BY queries a full recount runs over all cases, restricted to those cases: a few index probes)
+and adds the difference in the same transaction. The action layer does this (`actions.transition`,
+`classification.classify_case`, `sanctions.block`, the escalation sweep once per batch); a tracked block
+inside another one for the same case counts once, at the outermost. A case just opened is counted from
+its row by `count_new_case`. Nothing else has to know which action moves which count, so a new action or
+a new tally needs no bookkeeping of its own.
 
 Updates are one upsert per tally row (`INSERT … ON CONFLICT … DO UPDATE SET n = n + excluded.n`,
 PostgreSQL and SQLite alike), in key order, so that concurrent transactions lock shared rows in the same
