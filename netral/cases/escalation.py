@@ -203,6 +203,7 @@ def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
         # waiting for it while holding its deadline could deadlock with that action.
         locked = _lock_cases({deadline.case_id for deadline in claimed})
         busy = [deadline for deadline in claimed if deadline.case_id not in locked]
+        result.claimed += len(busy)
         result.skipped += len(busy)
         claimed = [deadline for deadline in claimed if deadline.case_id in locked]
         # Marking deadlines overdue and the state changes it causes, counted in the tallies once for the
