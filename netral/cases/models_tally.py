@@ -20,16 +20,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class DeadlineTally(models.Model):
-    """Deadlines that ended, per clock and current state of the case (Kemendagri's scope is by state)."""
+class CaseKeys(models.Model):
+    """The case attributes every tally is counted by (abstract: each tally adds its own keys and counts)."""
 
-    clock = models.CharField(_("clock"), max_length=50)
     election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
     # Case.authority_id, 0 when the case was not forwarded to an ASN authority (a key column: rows whose key
     # held NULL would never meet in the upsert's ON CONFLICT).
     authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
     group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
+class DeadlineTally(CaseKeys):
+    """Deadlines that ended, per clock and current state of the case (Kemendagri's scope is by state)."""
+
+    clock = models.CharField(_("clock"), max_length=50)
     state = models.CharField(_("state"), max_length=40, default="")
     on_time = models.IntegerField(_("met on time"), default=0)
     late = models.IntegerField(_("met late"), default=0)
@@ -49,16 +57,12 @@ class DeadlineTally(models.Model):
         return f"{self.clock} {self.region_id} {self.group}: {self.on_time}/{self.late}/{self.overdue}"
 
 
-class CaseTally(models.Model):
+class CaseTally(CaseKeys):
     """Cases per state, by the same case attributes as `DeadlineTally`: how many are in the state now
     (`current`) and how many ever entered it (`entered`, from the transition rows that change the state;
     the transition graph is acyclic, so a case enters a state at most once). Serves the funnel and the
     public outcomes without reading millions of transition rows."""
 
-    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
-    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
-    group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
     state = models.CharField(_("state"), max_length=40)
     current = models.IntegerField(_("cases in the state"), default=0)
     entered = models.IntegerField(_("cases that entered the state"), default=0)
@@ -77,14 +81,10 @@ class CaseTally(models.Model):
         return f"{self.region_id} {self.group} {self.state}: {self.current}/{self.entered}"
 
 
-class DimensionTally(models.Model):
+class DimensionTally(CaseKeys):
     """Cases by one more attribute (`dimension`: catalogue item, position class, employment, agency) and
     its value ("" when empty), by the case attributes: the dashboard breakdowns."""
 
-    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
-    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
-    group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
     dimension = models.CharField(_("dimension"), max_length=20)
     value = models.CharField(_("value"), max_length=60, blank=True, default="")
     cases = models.IntegerField(_("cases"), default=0)
@@ -103,13 +103,9 @@ class DimensionTally(models.Model):
         return f"{self.region_id} {self.dimension}={self.value}: {self.cases}"
 
 
-class WeekTally(models.Model):
+class WeekTally(CaseKeys):
     """Cases received per week (the Monday, in the project's time zone), by the case attributes."""
 
-    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
-    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
-    group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
     week = models.DateField(_("week (Monday)"))
     cases = models.IntegerField(_("cases"), default=0)
 
@@ -126,17 +122,13 @@ class WeekTally(models.Model):
         return f"{self.region_id} {self.group} {self.week}: {self.cases}"
 
 
-class PpkTally(models.Model):
+class PpkTally(CaseKeys):
     """Recommendations sent to the PPK, by the case attributes, the case's current state and the
     addressed agency: how their follow-up deadline ended (met on time, met late, marked overdue) and
     the block requests. The case's state is in the key because "overdue" reads as "overdue now" while
     the PPK has still not acted and as "late" once it has (queries/ppk.py); open follow-ups are counted
     live."""
 
-    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
-    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    authority_key = models.PositiveIntegerField(_("ASN authority"), default=0)
-    group = models.CharField(_("violation group"), max_length=40, blank=True, default="")
     state = models.CharField(_("state"), max_length=40)
     agency_key = models.PositiveIntegerField(_("addressed agency"), default=0)
     received = models.IntegerField(_("received"), default=0)
