@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from netral.triage import training
+from netral.triage.corpus import load_corpus
 from netral.triage.management.commands.triage import SUBCOMMANDS, evaluate_rows
 from netral.triage.metrics import classification_report
 from tests.triage_support import write_small_corpus
@@ -118,3 +119,68 @@ def test_train_command_prints_the_version(trained: Any) -> None:
     call_command("triage", "train", "--json", stdout=out)
     payload = json.loads(out.getvalue())
     assert payload["version"] and payload["metrics"]["heldout_macro_f1"] > 0.5
+
+
+def test_calibration_numbers_by_hand() -> None:
+    from netral.triage.metrics import calibration
+
+    # Bin 0.9-1.0: confidences 0.95 and 0.95, one right -> |1 - 1.9| = 0.9
+    # Bin 0.6-0.7: 0.6 right -> |1 - 0.6| = 0.4; bin 0.3-0.4: 0.3 wrong -> |0 - 0.3| = 0.3
+    pairs = [(0.95, True), (0.95, False), (0.6, True), (0.3, False)]
+    result = calibration(pairs)
+    assert result["ece"] == round((0.9 + 0.4 + 0.3) / 4, 4)  # 0.4
+    assert result["mean_confidence"] == 0.7 and result["accuracy"] == 0.5
+    assert calibration([(1.0, True)])["ece"] == 0.0  # a confidence of 1 falls in the top bin
+    assert calibration([])["examples"] == 0
+
+
+def _small_whole_corpus() -> list[dict[str, Any]]:
+    """Per group: 6 texts written whole and 10 composed ones."""
+    taken: dict[tuple[str, str], int] = {}
+    rows = []
+    for row in load_corpus():
+        key = (row["category"], row["form"])
+        if taken.get(key, 0) < (6 if row["form"] == "whole" else 10):
+            taken[key] = taken.get(key, 0) + 1
+            rows.append(row)
+    return rows
+
+
+def test_whole_text_folds_score_every_whole_text_once_with_a_model_that_never_saw_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = _small_whole_corpus()
+    whole = {row["text"] for row in rows if row["form"] == "whole"}
+    seen: list[set[str]] = []
+    scored: list[str] = []
+    fit, top = training.GroupClassifier.fit, training.GroupClassifier.top
+
+    def recording_fit(self: Any, texts: list[str], labels: list[str]) -> Any:
+        seen.append(set(texts))
+        return fit(self, texts, labels)
+
+    def recording_top(self: Any, texts: list[str], k: int = 3) -> Any:
+        assert not seen[-1] & set(texts)  # the fold's model never trained on what it scores
+        scored.extend(texts)
+        return top(self, texts, k)
+
+    monkeypatch.setattr(training.GroupClassifier, "fit", recording_fit)
+    monkeypatch.setattr(training.GroupClassifier, "top", recording_top)
+    report = training.whole_text_folds(rows)
+    assert len(seen) == 3 and sorted(scored) == sorted(whole)
+    assert report["examples"] == len(whole) and 0.0 <= report["macro_f1"] <= 1.0
+    assert report["accuracy"] <= report["top3_accuracy"] <= 1.0
+    assert report["calibration"]["examples"] == len(whole)
+    with pytest.raises(ValueError, match="whole"):
+        training.whole_text_folds([row for row in rows if row["form"] == "composed"])
+
+
+def test_evaluate_whole_texts_through_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(training, "load_corpus", _small_whole_corpus)
+    out = io.StringIO()
+    call_command("triage", "evaluate", "--whole-texts", "--json", stdout=out)
+    summary = json.loads(out.getvalue())
+    assert summary["examples"] == 60 and summary["folds"] == 3 and "ece" in summary["calibration"]
+    out = io.StringIO()
+    call_command("triage", "evaluate", "--whole-texts", stdout=out)
+    assert "expected calibration error" in out.getvalue() and "macro-F1" in out.getvalue()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from netral.catalogue.services import GROUP_CODES
-from netral.triage.corpus import is_heldout, load_corpus, split
+from netral.triage.corpus import fold_of, is_heldout, load_corpus, split
 from netral.triage.corpusgen.build import build
 
 DEV_FILE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_incidents.jsonl"
@@ -28,9 +28,21 @@ def test_rows_carry_the_documented_fields_and_unique_ids_and_texts() -> None:
     for row in rows:
         assert row["source"] == "netral-authored"
         assert row["style"] in {"formal", "news", "whatsapp", "caption"}
-        assert set(row) <= {"id", "text", "category", "item", "style", "source"}
+        assert row["form"] in {"whole", "composed"}
+        assert set(row) <= {"id", "text", "category", "item", "style", "form", "source"}
     styles = Counter(row["style"] for row in rows)
     assert all(styles[style] >= 100 for style in ("formal", "news", "whatsapp", "caption"))
+    whole = Counter(row["category"] for row in rows if row["form"] == "whole")
+    assert set(whole) == set(GROUP_CODES) and min(whole.values()) >= 20
+
+
+def test_folds_split_the_whole_texts_evenly_and_apart_from_the_heldout_byte() -> None:
+    ids = [row["id"] for row in load_corpus() if row["form"] == "whole"]
+    sizes = Counter(fold_of(example_id, 3) for example_id in ids)
+    assert set(sizes) == {0, 1, 2}
+    assert all(abs(size - len(ids) / 3) < len(ids) / 6 for size in sizes.values())
+    heldout = [example_id for example_id in ids if is_heldout(example_id)]
+    assert len({fold_of(example_id, 3) for example_id in heldout}) == 3
 
 
 def test_items_belong_to_their_group() -> None:

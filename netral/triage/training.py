@@ -5,7 +5,8 @@
 and records a ModelVersion. The version is a hash of the corpus, the corrections used and
 CODE_VERSION, so training twice on the same inputs gives the same version (the row is reused).
 `current_model()` loads the newest stored version once per process and trains one (seconds) when
-none exists; nothing is ever downloaded.
+none exists; nothing is ever downloaded. `whole_text_folds()` measures how the model does on texts
+written whole (not composed from templates) that it was not trained on.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from netral.catalogue.services import GROUP_CODES
-from netral.triage.corpus import CORPUS_FILE, corpus_sha256, load_corpus, split
-from netral.triage.metrics import classification_report
+from netral.triage.corpus import CORPUS_FILE, corpus_sha256, fold_of, load_corpus, split
+from netral.triage.metrics import calibration, classification_report
 from netral.triage.model import CODE_VERSION, GroupClassifier
 from netral.triage.models import ModelVersion, TriageCorrection
 
@@ -125,3 +126,38 @@ def forget_loaded_model() -> None:
     """Drop the process's loaded model (tests; after another process trained a new one)."""
     with _LOCK:
         _LOADED.clear()
+
+
+def whole_text_folds(rows: list[dict[str, Any]] | None = None, *, folds: int = 3) -> dict[str, Any]:
+    """Cross-validated scores on the corpus's texts written whole (`form` = `whole`).
+
+    Every whole text falls in one of `folds` folds (by a hash of its id); for each fold a model is fitted on
+    the training split without that fold's texts and classifies them, so every whole text is scored once
+    by a model that never saw it. Composed texts share templates with each other, so they are never scored
+    here. Returns the classification report plus top-3 accuracy and calibration (`metrics.calibration`).
+    """
+    rows = load_corpus() if rows is None else rows
+    whole = [row for row in rows if row.get("form") == "whole"]
+    if not whole:
+        raise ValueError("the corpus has no whole texts")
+    training, _heldout = split(rows)
+    gold: list[str] = []
+    ranked: list[list[tuple[str, float]]] = []
+    for fold in range(folds):
+        scored = [row for row in whole if fold_of(str(row["id"]), folds) == fold]
+        if not scored:
+            continue
+        left_out = {str(row["id"]) for row in scored}
+        fitted = [row for row in training if str(row["id"]) not in left_out]
+        model = GroupClassifier().fit([r["text"] for r in fitted], [r["category"] for r in fitted])
+        gold.extend(row["category"] for row in scored)
+        ranked.extend(model.top([row["text"] for row in scored], k=3))
+    report = classification_report(gold, [top[0][0] for top in ranked])
+    report["top3_accuracy"] = round(
+        sum(g in {c for c, _p in top} for g, top in zip(gold, ranked, strict=True)) / len(gold), 4
+    )
+    report["calibration"] = calibration(
+        [(top[0][1], top[0][0] == g) for g, top in zip(gold, ranked, strict=True)]
+    )
+    report["folds"] = folds
+    return report

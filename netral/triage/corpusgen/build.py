@@ -21,6 +21,7 @@ from netral.triage.corpusgen.acts_e import EXTRA_FORMAL
 from netral.triage.corpusgen.acts_f import EXTRA_STANDALONE
 from netral.triage.corpusgen.acts_g import MORE_STANDALONE
 from netral.triage.corpusgen.acts_h import DISTINCTIONS
+from netral.triage.corpusgen.acts_i import PROCEEDINGS
 
 CORPUS_FILE = Path(__file__).resolve().parent.parent / "data" / "corpus.jsonl"
 SEED = 20240922
@@ -232,9 +233,10 @@ def build(per_group: int = PER_GROUP, seed: int = SEED) -> list[dict[str, Any]]:
             + EXTRA_STANDALONE[group]
             + MORE_STANDALONE[group]
             + DISTINCTIONS.get(group, [])
+            + PROCEEDINGS[group]
         ):
             seen.add(text)
-            group_rows.append({"text": text, "style": style})
+            group_rows.append({"text": text, "style": style, "form": "whole"})
         attempts = 0
         while len(group_rows) < per_group and attempts < per_group * 50:
             attempts += 1
@@ -243,7 +245,7 @@ def build(per_group: int = PER_GROUP, seed: int = SEED) -> list[dict[str, Any]]:
             if text in seen:
                 continue
             seen.add(text)
-            row: dict[str, Any] = {"text": text, "style": style, "employment": employment}
+            row: dict[str, Any] = {"text": text, "style": style, "form": "composed", "employment": employment}
             if item:
                 row["item"] = item
             group_rows.append(row)
@@ -255,6 +257,7 @@ def build(per_group: int = PER_GROUP, seed: int = SEED) -> list[dict[str, Any]]:
                     "category": group,
                     **({"item": row["item"]} if "item" in row else {}),
                     "style": row["style"],
+                    "form": row["form"],
                     "source": "netral-authored",
                 }
             )

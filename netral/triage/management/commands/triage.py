@@ -73,6 +73,11 @@ def _evaluate_args(parser: CommandParser) -> None:
         "file", nargs="?", help="labelled JSONL (category; optional item, region.kode_kemendagri, employment)"
     )
     parser.add_argument("--heldout", action="store_true", help="evaluate the corpus's held-out split instead")
+    parser.add_argument(
+        "--whole-texts",
+        action="store_true",
+        help="instead: cross-validate on the corpus texts written whole (3 folds, one model each)",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object instead of tables")
 
 
@@ -126,6 +131,13 @@ def _print_report(command: BaseCommand, summary: dict[str, Any]) -> None:
     ):
         if key in summary:
             write(f"\n{title}: {summary[key]['accuracy']:.3f} ({summary[key]['examples']} examples)")
+    if "top3_accuracy" in summary:
+        calibration = summary["calibration"]
+        write(
+            f"\ntop-3 accuracy {summary['top3_accuracy']:.3f}; mean confidence "
+            f"{calibration['mean_confidence']:.3f}, expected calibration error {calibration['ece']:.3f} "
+            f"({summary['folds']} folds, every text scored by a model trained without it)"
+        )
 
 
 def _evaluate(command: BaseCommand, options: dict[str, Any]) -> None:
@@ -133,6 +145,15 @@ def _evaluate(command: BaseCommand, options: dict[str, Any]) -> None:
 
     rows: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
+    if options["whole_texts"]:
+        from netral.triage.training import whole_text_folds
+
+        summary = whole_text_folds()
+        if options["json"]:
+            command.stdout.write(json.dumps(summary, ensure_ascii=False))
+        else:
+            _print_report(command, summary)
+        return
     if options["heldout"]:
         from netral.triage.corpus import load_corpus, split
 
