@@ -110,6 +110,7 @@ def test_documents_appear_as_the_case_reaches_their_step(
         assert {kind for kind, ok in rows.items() if ok} == available, until
         for kind in set(ALL_KINDS) - available:
             assert client.get(pdf_url(case, kind)).status_code == 404
+            assert client.post(pdf_url(case, kind)).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -131,7 +132,8 @@ def test_roles_get_their_documents_and_403_for_the_others(
     monkeypatch.setattr(documents, "pdf_engine", lambda: None)
     client = client_for(users_by_role[user_name])
     for kind in ALL_KINDS:
-        response = client.get(pdf_url(warned, kind))
+        assert client.get(pdf_url(warned, kind)).status_code == (200 if kind in allowed else 403), kind
+        response = client.post(pdf_url(warned, kind))
         if kind in allowed:
             assert response.status_code == 200, kind
             assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
@@ -149,7 +151,27 @@ def test_users_who_cannot_see_the_case_get_404(
     assert client.get(reverse("cases:documents", args=[warned.number])).status_code == 404
     for kind in ALL_KINDS:
         assert client.get(pdf_url(warned, kind)).status_code == 404
+        assert client.post(pdf_url(warned, kind)).status_code == 404
     assert not Document.objects.exists()
+
+
+def test_only_a_post_issues_a_document_a_get_shows_the_button(
+    warned: Case, bawaslu_kab_sleman: User, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(documents, "to_pdf", lambda html: b"%PDF-1.7 test")
+    monkeypatch.setattr(documents, "pdf_engine", lambda: None)
+    client = client_for(bawaslu_kab_sleman)
+    url = pdf_url(warned, "rekomendasi")
+    for _visit in range(3):  # a link preview, a prefetch, a reload
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+        assert f'action="{url}"' in response.content.decode() and 'method="post"' in response.content.decode()
+    assert client.head(url).status_code == 405
+    assert not Document.objects.exists()
+    assert not AuditEntry.objects.filter(action="cases.document_issued").exists()
+    assert client.post(url).content.startswith(b"%PDF")
+    assert client.post(url).status_code == 200
+    assert list(Document.objects.values_list("sequence", flat=True)) == [1, 2]  # one number per POST
 
 
 def test_unknown_kind_and_anonymous_visitors(warned: Case) -> None:
@@ -190,7 +212,7 @@ def test_no_pdf_engine_is_a_clear_503_not_a_500(
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` now raises ImportError
     with pytest.raises(documents.PdfUnavailable):
         documents.pdf_engine()
-    response = client_for(bawaslu_kab_sleman).get(pdf_url(warned, "tanda-terima"))
+    response = client_for(bawaslu_kab_sleman).post(pdf_url(warned, "tanda-terima"))
     assert response.status_code == 503
     assert "Pango" in response.content.decode() and "WeasyPrint" in response.content.decode()
     assert not Document.objects.exists()
@@ -201,7 +223,7 @@ def test_the_document_list_page(warned: Case, bkn_analyst: User, monkeypatch: An
     monkeypatch.setattr(documents, "to_pdf", lambda html: b"%PDF-1.7 test")
     monkeypatch.setattr(documents, "pdf_engine", lambda: None)
     client = client_for(bkn_analyst)
-    assert client.get(pdf_url(warned, "rekomendasi")).status_code == 200
+    assert client.post(pdf_url(warned, "rekomendasi")).status_code == 200
     response = client.get(reverse("cases:documents", args=[warned.number]))
     assert response.status_code == 200
     body = response.content.decode()

@@ -1,7 +1,9 @@
 """Pages of a case's documents and forwarding packages.
 
 - `/perkara/<number>/dokumen/`: the documents this user may have (available or not yet) and the issued copies;
-- `/perkara/<number>/dokumen/<kind>.pdf`: issues one document (a new number each time, audited);
+- `/perkara/<number>/dokumen/<kind>.pdf`: POST issues one document (a new number each time, audited) and
+  answers with the PDF; GET only checks access and shows the button that issues it, so a link preview, a
+  prefetch or a reload never takes a number;
 - `/perkara/<number>/paket/<id>/`: a forwarding package; POST acknowledges receipt (the receiver only).
 
 Access: login, a case role (`workspace.may_open_cases`, otherwise 403), and `Case.objects.visible_to(user)`
@@ -14,10 +16,11 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from netral.cases import documents, forwarding
 from netral.cases.actions import TransitionRefused
-from netral.cases.models import Case, ForwardingPackage
+from netral.cases.models import Case, DocumentKind, ForwardingPackage
 from netral.cases.views import case_staff, no_store
 
 
@@ -43,9 +46,16 @@ def document_list(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @case_staff
+@require_http_methods(["GET", "POST"])
 def document_pdf(request: HttpRequest, number: str, kind: str) -> HttpResponse:
     case = visible_case(request, number)
     try:
+        if request.method != "POST":
+            documents.check(case, kind, request.user)
+            label = DocumentKind(kind).label
+            return no_store(
+                render(request, "cases/documents/issue.html", {"case": case, "kind": kind, "label": label})
+            )
         issued = documents.issue(case, kind, request.user)
     except documents.DocumentNotAvailable as exc:
         raise Http404(exc.message) from exc
