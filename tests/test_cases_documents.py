@@ -248,3 +248,23 @@ def test_the_workspace_tag_lists_documents_and_packages(warned: Case, bkn_analys
     assert 'id="case-documents"' in html and pdf_url(warned, "rekomendasi") in html
     assert 'data-kind="tanda-terima"' not in html  # not a document of the authority
     assert reverse("cases:package", args=[warned.number, warned.packages.first().pk]) in html  # type: ignore[union-attr]
+
+
+def test_the_workspace_issue_button_carries_a_csrf_token_that_works(
+    warned: Case, bawaslu_kab_sleman: User, monkeypatch: Any
+) -> None:
+    import re
+
+    monkeypatch.setattr(documents, "to_pdf", lambda html: b"%PDF-1.7 test")
+    monkeypatch.setattr(documents, "pdf_engine", lambda: None)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(bawaslu_kab_sleman)
+    page = client.get(reverse("cases:detail", args=[warned.pk])).content.decode()
+    url = pdf_url(warned, "rekomendasi")
+    form = re.search(rf'<form method="post" action="{re.escape(url)}".*?</form>', page, re.S)
+    assert form is not None
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.group(0))
+    assert token is not None  # the inclusion tag passes the request's token on
+    assert client.post(url).status_code == 403  # without it, Django refuses
+    response = client.post(url, {"csrfmiddlewaretoken": token.group(1)})
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
