@@ -16,6 +16,11 @@ because the top five are all other people whose register name is exactly the nam
 Pertiwi` written for `Rahmi Calista Pertiwi` when five or more `Rahmi Pertiwi` exist): ranking them below a
 longer name would be wrong, so these misses bound what any honest ranking can reach.
 
+`namesakes_p95_ms` is the p95 time of counting the people named exactly as written
+(`MatchIndex.namesakes`, what the workspace shows beside the candidates), and
+`missed_name_only_warned` the share of queries missed on the name alone whose written name more than
+five people bear: the product tells the supervisor that the name alone cannot decide.
+
 The `names_*` keys describe the register itself (`personnel.synthetic_names.NameTally`): rows, distinct
 normalised full names, the share of rows whose name nobody else has, the share of rows with at least five
 namesakes, and the ten most frequent names with their counts. `peak_rss_mb` is read before they are
@@ -155,6 +160,8 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
 
     filtered_ms: list[float] = []
     name_only_ms: list[float] = []
+    namesakes_ms: list[float] = []
+    missed_warned = 0  # missed on the name alone, but more than five people bear the written name
     at1 = at5 = at5_name = at1_strict = at5_strict = at5_name_strict = 0
     shadowed = shadowed_name = 0  # top 5 filled by exact namesakes of the written (shortened) name
     per_kind: dict[str, list[int]] = {kind: [0, 0, 0] for kind in KINDS}  # found filtered, name only, asked
@@ -179,6 +186,10 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
         at5_name, at5_name_strict = at5_name + tie5, at5_name_strict + strict5
         shadowed_name += not tie5 and _shadowed(hits, normalized, target_name)
         per_kind[kind][1] += tie5
+        started = time.perf_counter()
+        namesakes = index.namesakes(normalized)
+        namesakes_ms.append((time.perf_counter() - started) * 1000)
+        missed_warned += not tie5 and namesakes > 5
 
     subset_names = [name for _id, name, _a, _r in subset]
     subset_ids = [row_id for row_id, _n, _a, _r in subset]
@@ -206,6 +217,8 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
         "recall_at_5_name_only_strict": round(at5_name_strict / n, 4),
         "missed_exact_namesakes": round(shadowed / n, 4),
         "missed_exact_namesakes_name_only": round(shadowed_name / n, 4),
+        "missed_name_only_warned": round(missed_warned / n, 4),
+        "namesakes_p95_ms": round(_pct(namesakes_ms, 0.95), 2),
         "recall_at_5_by_kind": {k: round(v[0] / v[2], 3) for k, v in per_kind.items() if v[2]},
         "recall_at_5_name_only_by_kind": {k: round(v[1] / v[2], 3) for k, v in per_kind.items() if v[2]},
         "p50_ms": round(statistics.median(latencies), 2) if latencies else 0.0,

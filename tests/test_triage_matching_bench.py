@@ -27,11 +27,13 @@ def test_benchmark_reports_the_json_keys() -> None:
     result = _module().run(size=3000, queries=60)
     for key in (
         "size", "recall_at_1", "recall_at_5", "recall_at_5_name_only", "p50_ms", "p95_ms", "peak_rss_mb",
-        "exhaustive_p95_ms",
+        "exhaustive_p95_ms", "namesakes_p95_ms", "missed_name_only_warned",
     ):  # fmt: skip
         assert key in result
     assert result["size"] == 3000 and result["queries"] == 60
     assert result["recall_at_5"] >= 0.9  # a tiny register: nearly every perturbed name is found
+    missed = 1 - result["recall_at_5_name_only"]
+    assert 0 <= result["missed_name_only_warned"] <= missed + 1e-9
 
 
 @pytest.mark.parametrize(

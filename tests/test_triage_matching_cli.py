@@ -72,3 +72,22 @@ def test_table_output_and_empty_result() -> None:
 def test_bad_input_gives_an_indonesian_error(args: list[str], message: str) -> None:
     with pytest.raises(CommandError, match=message):
         _run(*args)
+
+
+def test_namesakes_are_counted_and_a_common_name_says_so(_register: Employee) -> None:
+    payload = json.loads(_run("--name", "Sutrisno", "--json"))
+    assert payload["candidates"] and payload["namesakes"] == 0  # found, but a shorter name is not the same
+    payload = json.loads(
+        _run("--name", "Ir. Sutrisno Joyohadi", "--json")
+    )  # titles and old spelling normalised
+    assert payload["namesakes"] == 1
+    for serial in (2, 3):
+        twin = Employee.objects.get(pk=_register.pk)
+        twin.pk = None
+        twin.nip = build_nip(dt.date(1970, 5, 4), gender="L", serial=serial, tmt_year=1995, tmt_month=3)
+        twin.save()
+    matching.reset_index()
+    assert json.loads(_run("--name", "Soetrisno Djojohadi", "--json"))["namesakes"] == 3
+    assert json.loads(_run("--name", "Soetrisno Djojohadi", "--region", "71", "--json"))["namesakes"] == 0
+    assert "3 orang di register bernama persis" in _run("--name", "Soetrisno Djojohadi")
+    assert "bernama persis" not in _run("--name", "Soetrisno Djojohadi", "--agency", "pemkot-71.71")

@@ -108,3 +108,47 @@ def test_filters_still_apply_after_reranking() -> None:
         "dewi sari pujiastuti",
     ]
     assert _names(index, "dewi pujiastuti", region_code="34") == ["dewi pujiastuti"]
+
+
+def test_namesakes_counts_exactly_the_same_name_within_the_filters() -> None:
+    names = ["siti rahayu", "siti rahayu", "siti nur rahayu", "rahayu siti", "siti rahayu siti", "siti"]
+    rows = [
+        (number, f"{number:018d}", name, agency, region, "pelaksana", "Staf")
+        for number, (name, agency, region) in enumerate(
+            [
+                *((n, "pemkab-34.04", "34.04") for n in names),
+                ("siti rahayu", "pemkot-34.71", "34.71"),
+                ("siti rahayu", "pemkab-33.01", "33.01"),
+            ],
+            start=1,
+        )
+    ]
+    index = MatchIndex(rows)
+    assert index.namesakes("siti rahayu") == 4  # not the longer, reordered or repeated-word names
+    assert index.namesakes("siti rahayu", agency_code="pemkab-34.04") == 2
+    assert index.namesakes("siti rahayu", region_code="34") == 3
+    assert index.namesakes("siti rahayu", region_code="33.01") == 1
+    assert index.namesakes("siti rahayu siti") == 1 and index.namesakes("siti") == 1
+    assert index.namesakes("siti wahyuni") == 0  # a word nobody has
+    assert index.namesakes("siti rahayu", agency_code="pemkab-99.99") == 0
+    assert index.namesakes("") == 0
+
+
+@pytest.mark.django_db
+def test_namesakes_agrees_with_counting_the_register_row_by_row() -> None:
+    from collections import Counter
+
+    from netral.personnel.synthetic import build_placements, generate_rows
+
+    generated = list(generate_rows(3000, seed=7, placements=build_placements()))
+    rows = [
+        (number, row[0], row[3], f"agency-{row[7]}", row[8], row[5], row[6])
+        for number, row in enumerate(generated, start=1)
+    ]
+    index = MatchIndex(rows)
+    everywhere = Counter(row[2] for row in rows)
+    in_region = Counter(row[2] for row in rows if row[4].startswith("33"))
+    assert max(everywhere.values()) > 2 and sum(in_region.values()) > 100  # namesakes and a region to filter
+    for name in list(everywhere)[:300]:
+        assert index.namesakes(name) == everywhere[name], name
+        assert index.namesakes(name, region_code="33") == in_region[name], name

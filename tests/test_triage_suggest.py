@@ -270,3 +270,33 @@ def test_linking_a_reported_person_is_checked_and_audited(
     person.refresh_from_db()
     assert person.employee_id == employee.pk
     assert AuditEntry.objects.filter(action="intake.person_linked").count() == 1
+
+
+def test_exact_namesakes_are_counted_and_shown_with_the_candidates(
+    trained: ModelVersion,
+    django_capture_on_commit_callbacks: Any,
+    bawaslu_kab_sleman: User,
+    rf: Any,
+) -> None:
+    from django.template import engines
+
+    for serial in (1, 2):
+        add_employee("Ahmad Fauzi", serial=serial)  # Sleman, in the report's province
+    add_employee("H. Ahmad Fauzi", serial=3, agency="pemkot-71.71", region="71.71")
+    add_employee("Ahmad Fauzi Rahman", serial=4)  # longer: a candidate, not a namesake
+    case = submit(django_capture_on_commit_callbacks, person="Pak Ahmad Fauzi")
+    row = Suggestion.objects.get(case=case, field="person")
+    assert row.register_namesakes == {"province": "34", "in_province": 2, "anywhere": 3}
+    template = engines["django"].from_string("{% load triage_workspace %}{% triage_workspace case %}")
+    request = rf.get("/")
+    request.user = bawaslu_kab_sleman
+    with translation.override("id"):
+        html = template.render({"case": case}, request)
+    assert "3 orang di register bernama persis seperti ini (2 di antaranya di provinsi laporan)" in html
+
+    other = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi Rahman")
+    row = Suggestion.objects.get(case=other, field="person")
+    assert row.register_namesakes["anywhere"] == 1
+    with translation.override("id"):
+        html = template.render({"case": other}, request)
+    assert "Ahmad Fauzi Rahman" in html and "bernama persis" not in html  # one person: nothing to warn

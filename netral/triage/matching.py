@@ -10,7 +10,9 @@ spellings modernised), then looked up in a per-process in-memory blocking index
 (`matching_index.MatchIndex`) built from the register on first use and rebuilt when the register
 changed (checked at most every `NETRAL_MATCH_INDEX_TTL` seconds, default 300). Agency and region
 are filters (a region code matches itself and every code under it: `34` covers `34.04`); position
-and NIP fragment raise the score.
+and NIP fragment raise the score. `count_namesakes(name, ...)` says how many register people (within
+the same filters) have exactly that normalised name: when it is more than the candidates shown, the
+name alone cannot single out the person.
 """
 
 from __future__ import annotations
@@ -142,6 +144,21 @@ def find_candidates(
         )
         for hit in hits
     ]
+
+
+def count_namesakes(
+    name: str,
+    *,
+    agency_code: str | None = None,
+    region_code: str | None = None,
+    index: MatchIndex | None = None,
+) -> int:
+    """How many register people (within the filters) have exactly the normalised `name`."""
+    normalized = normalize_name(name or "")
+    if not normalized:
+        return 0
+    index = index or get_index()
+    return index.namesakes(normalized, agency_code=agency_code or None, region_code=region_code or None)
 
 
 def _display_names(ids: list[int]) -> dict[int, str]:

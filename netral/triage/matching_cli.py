@@ -1,9 +1,10 @@
 """`netral triage match --name ... [--agency CODE] [--region CODE] [--position ...] [--nip ...] [--json]`.
 
 Registered as a subcommand in `management/commands/triage.py`. Prints the register candidates with
-scores; it never links anything. Each run builds the matching index from the register first
-(seconds for a regional register, a few minutes for 4.7 million rows): for many look-ups use
-`netral.triage.matching.find_candidates` inside one process.
+scores and how many people (within the filters) bear exactly the name; it never links anything.
+Each run builds the matching index from the register first (seconds for a regional register, a few
+minutes for 4.7 million rows): for many look-ups use `netral.triage.matching.find_candidates` inside
+one process.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _check(options: dict[str, Any]) -> None:
 
 
 def handle_match(command: BaseCommand, options: dict[str, Any]) -> None:
-    from netral.triage.matching import find_candidates
+    from netral.triage.matching import count_namesakes, find_candidates
 
     _check(options)
     matches = find_candidates(
@@ -56,8 +57,10 @@ def handle_match(command: BaseCommand, options: dict[str, Any]) -> None:
         nip_fragment=options["nip"],
         limit=options["limit"],
     )
+    namesakes = count_namesakes(options["name"], agency_code=options["agency"], region_code=options["region"])
     if options["json"]:
-        payload = {"name": options["name"], "candidates": [m.as_json() for m in matches]}
+        candidates = [m.as_json() for m in matches]
+        payload = {"name": options["name"], "candidates": candidates, "namesakes": namesakes}
         command.stdout.write(json.dumps(payload, ensure_ascii=False))
         return
     if not matches:
@@ -68,4 +71,9 @@ def handle_match(command: BaseCommand, options: dict[str, Any]) -> None:
         command.stdout.write(
             f"{match.score:>5}  {match.nip:<18}  {match.name[:36]:<36} {match.agency_code:<20} "
             f"{match.position_title}  ({', '.join(match.reasons)})"
+        )
+    if namesakes > 1:
+        command.stdout.write(
+            f"{namesakes} orang di register bernama persis seperti ini: nama saja tidak dapat "
+            "membedakan mereka (tambahkan --agency, --region, --position atau --nip)."
         )

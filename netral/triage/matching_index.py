@@ -118,7 +118,7 @@ class MatchIndex:
         agencies, regions, classes, titles = _Categories(), _Categories(), _Categories(), _Categories()
         vocab: dict[str, int] = {}
         sounds: dict[str, str] = {}
-        ids, nips = array("q"), array("q")
+        ids, nips, word_counts = array("q"), array("q"), array("B")
         cols = [array("i"), array("i"), array("i"), array("i")]
         row_words, row_of_word = array("i"), array("i")
         self.names, self.sounds = _Blob(), _Blob()
@@ -131,6 +131,7 @@ class MatchIndex:
             cols[2].append(classes.code(pclass))
             cols[3].append(titles.code(title))
             self.names.append(name)
+            word_counts.append(min(255, name.count(" ") + 1 if name else 0))
             keys = []
             for word in name.split():
                 key = sounds.get(word)
@@ -153,6 +154,7 @@ class MatchIndex:
         self.blob_index = order  # row -> position in the name blobs (insertion order)
         self.ids = np.frombuffer(ids, dtype=np.int64)[order]
         self.nips = np.frombuffer(nips, dtype=np.int64)[order]
+        self.word_count = np.frombuffer(word_counts, dtype=np.uint8)[order]
         self.agency = agency_col[order]
         self.region, self.pclass, self.title = (np.frombuffer(c, dtype=np.int32)[order] for c in cols[1:])
         self.agencies, self.regions, self.classes, self.titles = agencies, regions, classes, titles
@@ -251,23 +253,10 @@ class MatchIndex:
         limit: int = 5,
     ) -> list[Hit]:
         words = normalized.split()
-        if not words or limit <= 0:
+        scope = self._scope(agency_code, region_code)
+        if not words or limit <= 0 or scope is None:
             return []
-        lo, hi = 0, self.size
-        if agency_code is not None:
-            code = self.agencies.codes.get(agency_code)
-            if code is None:
-                return []
-            lo, hi = int(self.agency_start[code]), int(self.agency_start[code + 1])
-        allowed = None
-        if region_code:
-            allowed = [
-                i
-                for i, c in enumerate(self.regions.values)
-                if c == region_code or c.startswith(region_code + ".")
-            ]
-            if not allowed:
-                return []
+        lo, hi, allowed = scope
         rows = self.candidates(words, lo, hi, allowed)
         if len(rows) == 0:
             return []
@@ -317,6 +306,58 @@ class MatchIndex:
             hits.append(self._hit(row, names[i], min(100, round(float(total[i]))), tuple(reasons)))
         return hits
 
+    def _scope(
+        self, agency_code: str | None, region_code: str | None
+    ) -> tuple[int, int, list[int] | None] | None:
+        """(first row, end row, allowed region categories or None) of the filters; None: nothing passes."""
+        lo, hi = 0, self.size
+        if agency_code is not None:
+            code = self.agencies.codes.get(agency_code)
+            if code is None:
+                return None
+            lo, hi = int(self.agency_start[code]), int(self.agency_start[code + 1])
+        allowed = None
+        if region_code:
+            allowed = [
+                i
+                for i, c in enumerate(self.regions.values)
+                if c == region_code or c.startswith(region_code + ".")
+            ]
+            if not allowed:
+                return None
+        return lo, hi, allowed
+
+    def namesakes(
+        self, normalized: str, *, agency_code: str | None = None, region_code: str | None = None
+    ) -> int:
+        """How many register rows (within the filters) have exactly this normalised name.
+
+        The rows holding every word (postings of the rarest word first, then one lookup per other word),
+        of the same word count, compared as whole names: a few array operations even for `siti rahayu`.
+        """
+        words = normalized.split()
+        scope = self._scope(agency_code, region_code)
+        if not words or scope is None:
+            return 0
+        wids = []
+        for word in dict.fromkeys(words):
+            wid = self.vocab.get(word)
+            if wid is None:
+                return 0
+            wids.append(wid)
+        starts, post = self.post_start, self.post_rows
+        wids.sort(key=lambda w: int(starts[w + 1] - starts[w]))
+        rows = self._postings(wids[:1], *scope)
+        rows = rows[self.word_count[rows] == min(255, len(words))]
+        for wid in wids[1:]:
+            if len(rows) == 0:
+                return 0
+            posted = post[starts[wid] : starts[wid + 1]]  # sorted
+            at = np.searchsorted(posted, rows).clip(max=len(posted) - 1)
+            rows = rows[posted[at] == rows]
+        names = self.names.take(self.blob_index[rows].tolist()) if len(rows) else []
+        return sum(name == normalized for name in names)
+
     def _position_match(self, rows: np.ndarray, position: str) -> np.ndarray:
         wanted = position.strip().lower()
         cached = self._position_cache.get(wanted)
@@ -342,6 +383,7 @@ class MatchIndex:
         )
 
     def memory_bytes(self) -> int:
-        arrays = (self.ids, self.nips, self.agency, self.region, self.pclass, self.title, self.post_rows,
-                  self.post_start, self.names.offsets, self.sounds.offsets, self.blob_index)  # fmt: skip
+        arrays = (self.ids, self.nips, self.word_count, self.agency, self.region, self.pclass, self.title,
+                  self.post_rows, self.post_start, self.names.offsets, self.sounds.offsets,
+                  self.blob_index)  # fmt: skip
         return sum(a.nbytes for a in arrays) + len(self.names.data) + len(self.sounds.data)

@@ -63,6 +63,9 @@ class Suggestion(models.Model):
     # The suggested value: a code ("media_sosial", "D6", "pns"), null when nothing could be suggested,
     # or for "person" the list of candidates [{"employee_id", "nip", "name", "score", "reasons", ...}].
     value = models.JSONField(_("suggested value"), null=True, blank=True)
+    # For "person": how many register people bear exactly the reported name
+    # ({"province": "34", "in_province": 3, "anywhere": 41}); the name alone cannot tell them apart.
+    register_namesakes = models.JSONField(_("exact namesakes in the register"), default=dict, blank=True)
     confidence = models.FloatField(_("confidence"), default=0.0)
     top3 = models.JSONField(_("top 3"), default=list, blank=True)
     entities = models.JSONField(_("entities"), default=dict, blank=True)

@@ -3,8 +3,9 @@
 - `generate(case)` classifies every report of the case (`services.classify_texts`) and stores one
   pending `Suggestion` per field (group with its top 3, catalogue item, employment status) and, for
   each reported person not yet in the register, the top 5 register candidates
-  (`matching.find_candidates`). Pending suggestions of the same reports are replaced; decided ones
-  stay as the record. The model version is stored with each row.
+  (`matching.find_candidates`) with the number of people named exactly so (`register_namesakes`: in
+  the report's province and anywhere; `matching.count_namesakes`). Pending suggestions of the same
+  reports are replaced; decided ones stay as the record. The model version is stored with each row.
 - `on_case_event` (plugged into `cases.actions.NOTIFICATION_HOOKS` by `TriageConfig.ready`) runs
   `generate` after the transaction that opened a case committed. It never breaks intake: any failure
   is logged (by case id, never by content) and the report stays filed without suggestions. It waits
@@ -65,14 +66,18 @@ def _reported_on(report: Report) -> dt.date:
     return report.created_at.astimezone(report.region.zoneinfo).date()
 
 
+def _person_name(person: ReportedPerson) -> str:
+    words = person.name.replace(".", ". ").split()
+    while words and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _person_candidates(person: ReportedPerson, region_code: str) -> list[dict[str, Any]]:
     """Top register candidates for a reported person: inside the report's province first, then anywhere."""
     from netral.triage.matching import find_candidates
 
-    words = person.name.replace(".", ". ").split()
-    while words and words[0].lower().rstrip(".") in HONORIFICS:
-        words = words[1:]
-    name = " ".join(words)
+    name = _person_name(person)
     position, nip = person.position or None, person.nip or None
     found = find_candidates(
         name, region_code=region_code[:2], position=position, nip_fragment=nip, limit=PERSON_CANDIDATES
@@ -86,6 +91,18 @@ def _person_candidates(person: ReportedPerson, region_code: str) -> list[dict[st
             best[match.employee_id] = row
     ranked = sorted(best.values(), key=lambda row: (-int(row["score"]), int(row["employee_id"])))
     return ranked[:PERSON_CANDIDATES]
+
+
+def _person_namesakes(person: ReportedPerson, region_code: str) -> dict[str, Any]:
+    """How many register people bear exactly the reported name: in the report's province and anywhere."""
+    from netral.triage.matching import count_namesakes
+
+    name = _person_name(person)
+    return {
+        "province": region_code[:2],
+        "in_province": count_namesakes(name, region_code=region_code[:2]),
+        "anywhere": count_namesakes(name),
+    }
 
 
 def _classification_rows(case: Case, report: Report, result: dict[str, Any]) -> list[Suggestion]:
@@ -125,6 +142,7 @@ def _person_rows(case: Case, report: Report, version: str) -> list[Suggestion]:
     for person in persons:
         try:
             candidates = _person_candidates(person, report.region_id)
+            namesakes = _person_namesakes(person, report.region_id)
         except Exception:  # the register index must not cost the classification suggestions
             log.exception("triage: register matching failed for reported person id %s", person.pk)
             continue
@@ -136,6 +154,7 @@ def _person_rows(case: Case, report: Report, version: str) -> list[Suggestion]:
                 reported_person=person,
                 field=F.PERSON,
                 value=candidates,
+                register_namesakes=namesakes,
                 confidence=top,
                 model_version=version,
             )

@@ -64,6 +64,7 @@ def person_views(case: Any) -> list[dict[str, Any]]:
             "suggestion": row,
             "person": row.reported_person,
             "candidates": row.value or [],
+            "namesakes": row.register_namesakes or {},
             "pending": row.status == Suggestion.Status.PENDING,
         }
         for row in rows.order_by("-created_at", "-pk")
