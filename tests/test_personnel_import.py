@@ -56,7 +56,7 @@ BAD = [
     (row("198001012005011002", agency="pemkab-99.99"), "Instansi pemkab-99.99 tidak dikenal"),
     (row("198001012005011003", agency="pusat-bkn", region="99.99"), "Kode wilayah 99.99 tidak dikenal"),
     (row("198001012005011004", region="33.74"), "Wilayah 33.74 berada di luar wilayah instansi 34.04"),
-    (row("198001012005011005", position_class="staf"), "Kelas jabatan staf tidak dikenal"),
+    (row("198001012005011005", position_class="staf"), "Jenis jabatan staf tidak dikenal"),
     (row("198001012005011006", employment="pppk"), "Status kepegawaian pppk tidak sesuai dengan NIP (pns)"),
     (row("198001012005011007", birth_date="1980-01-02"),
      "Tanggal lahir 1980-01-02 tidak sesuai dengan NIP (1980-01-01)"),
