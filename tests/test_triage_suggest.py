@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import translation
 
 from netral.accounts.models import User
+from netral.cases.actions import TransitionRefused
 from netral.cases.models import Case, ClassificationChange
 from netral.intake.models import ReportedPerson
 from netral.triage import suggestions, training
@@ -141,6 +142,10 @@ def test_who_may_decide(
     data = {"group": "parpol", "item": "", "employment": "pns", "version": case.version}
     for name in ("klasifikasi", "ulang", "tolak", "gabung"):
         assert _post(user, case, name, data).status_code == status, name
+    person = Suggestion.objects.get(case=case, field="person")
+    narrow = _post(user, case, "terlapor", {"agency": "pemkab-34.04"}, person.pk, "persempit")
+    assert narrow.status_code == status
+    assert Suggestion.objects.get(pk=person.pk).register_namesakes == person.register_namesakes
     assert Case.objects.get(pk=case.pk).group == ""
     assert set(Suggestion.objects.filter(case=case).values_list("status", flat=True)) == {"pending"}
 
@@ -293,6 +298,8 @@ def test_exact_namesakes_are_counted_and_shown_with_the_candidates(
     with translation.override("id"):
         html = template.render({"case": case}, request)
     assert "3 orang di register bernama persis seperti ini (2 di antaranya di provinsi laporan)" in html
+    assert f"/triage/perkara/{case.pk}/terlapor/{row.pk}/persempit/" in html  # narrow the search
+    assert 'id="narrow-agencies"' in html and "pemkot-71.71 — Pemerintah Kota Manado" in html
 
     other = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi Rahman")
     row = Suggestion.objects.get(case=other, field="person")
@@ -300,3 +307,87 @@ def test_exact_namesakes_are_counted_and_shown_with_the_candidates(
     with translation.override("id"):
         html = template.render({"case": other}, request)
     assert "Ahmad Fauzi Rahman" in html and "bernama persis" not in html  # one person: nothing to warn
+
+
+def _candidate_ids(row: Suggestion) -> list[int]:
+    return [int(candidate["employee_id"]) for candidate in row.value or []]
+
+
+def test_a_supervisor_narrows_the_register_search_and_confirms_a_new_candidate(
+    trained: ModelVersion,
+    django_capture_on_commit_callbacks: Any,
+    bawaslu_kab_sleman: User,
+) -> None:
+    for serial in range(1, 7):  # six of the same name in Sleman: the name alone cannot tell them apart
+        add_employee("Ahmad Fauzi", serial=serial)
+    manado = add_employee("Ahmad Fauzi", serial=7, agency="pemkot-71.71", region="71.71")
+    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
+    row = Suggestion.objects.get(case=case, field="person")
+    assert manado.pk not in _candidate_ids(row) and len(_candidate_ids(row)) == 5
+    assert row.register_namesakes["anywhere"] == 7
+
+    # Written as a list entry ("code — name"), or by name: the search is narrowed to that agency.
+    response = _post(
+        bawaslu_kab_sleman,
+        case,
+        "terlapor",
+        {"agency": "pemkot-71.71 — Pemerintah Kota Manado"},
+        row.pk,
+        "persempit",
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert _candidate_ids(row) == [manado.pk] and row.status == "pending"
+    assert row.register_namesakes["narrowed"] == {"agency": "pemkot-71.71"}
+    assert row.register_namesakes["in_scope"] == 1 and row.register_namesakes["anywhere"] == 7
+    _post(bawaslu_kab_sleman, case, "terlapor", {"region": "Kota Manado"}, row.pk, "persempit")
+    row.refresh_from_db()
+    assert row.register_namesakes["narrowed"] == {"region": "71.71"}
+    assert _candidate_ids(row) == [manado.pk]
+    _post(bawaslu_kab_sleman, case, "terlapor", {"employee": manado.pk}, row.pk)
+    row.refresh_from_db()
+    assert (row.status, row.decided_value) == ("accepted", manado.pk)  # one of the narrowed candidates
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "Isi instansi, wilayah, jabatan, atau sebagian NIP."),
+        ({"agency": "Dinas Rahasia"}, "Instansi tidak dikenal: Dinas Rahasia."),
+        ({"region": "99.99"}, "Wilayah tidak dikenal: 99.99."),
+        ({"nip": "12"}, "Sebagian NIP: 4 sampai 18 angka."),
+        ({"nip": "1975-03"}, "Sebagian NIP: 4 sampai 18 angka."),
+    ],
+)
+def test_narrowing_with_bad_input_says_why_and_changes_nothing(
+    trained: ModelVersion,
+    django_capture_on_commit_callbacks: Any,
+    bawaslu_kab_sleman: User,
+    data: dict[str, str],
+    message: str,
+) -> None:
+    add_employee("Ahmad Fauzi", serial=1)
+    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
+    row = Suggestion.objects.get(case=case, field="person")
+    client = _client(bawaslu_kab_sleman)
+    with translation.override("id"):
+        response = client.post(
+            f"/triage/perkara/{case.pk}/terlapor/{row.pk}/persempit/",
+            data,
+            follow=True,
+            HTTP_ACCEPT_LANGUAGE="id",
+        )
+    assert message in response.content.decode()
+    stored = Suggestion.objects.get(pk=row.pk)
+    assert (stored.value, stored.register_namesakes) == (row.value, row.register_namesakes)
+
+
+def test_a_decided_person_suggestion_cannot_be_narrowed(
+    trained: ModelVersion, django_capture_on_commit_callbacks: Any, bawaslu_kab_sleman: User
+) -> None:
+    fauzi = add_employee("Ahmad Fauzi", serial=1)
+    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
+    row = Suggestion.objects.get(case=case, field="person")
+    suggestions.confirm_person(row, actor=bawaslu_kab_sleman, employee_id=fauzi.pk)
+    with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
+        suggestions.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")

@@ -15,6 +15,8 @@
   values, optimistic lock, history and audit stay there); each field equal to the suggestion is
   accepted, each different one is corrected and becomes a confirmed `TriageCorrection`, which
   `netral triage train` learns from.
+- `narrow_person` searches the register again for one reported person with an agency, a region, a
+  position or part of the NIP the supervisor adds (when the name alone fits many people).
 - `confirm_person` records which register candidate the supervisor confirmed. Nothing is ever linked
   automatically; the link itself is intake's business (`intake.services.link_reported_person`, when
   it exists: see docs/triage.md, "In the product").
@@ -351,6 +353,71 @@ def confirm_person(suggestion: Suggestion, *, actor: Any, employee_id: int) -> S
                 at=now,
             )
     return suggestion
+
+
+def narrow_person(
+    suggestion: Suggestion,
+    *,
+    actor: Any,
+    agency_code: str = "",
+    region_code: str = "",
+    position: str = "",
+    nip_fragment: str = "",
+) -> Suggestion:
+    """Search the register again for a pending person suggestion with what the supervisor knows more.
+
+    Agency and region narrow the search (filters), a position or a part of the NIP raise the people
+    who hold them; the suggestion's candidates and namesake counts are replaced (`narrowed` records
+    the criteria), so the supervisor can then confirm one of the new candidates. Links nothing.
+    """
+    from netral.personnel.models import Agency
+    from netral.regions.models import Region
+    from netral.triage.matching import count_namesakes, find_candidates
+
+    case = suggestion.case
+    _check(case, actor)
+    if suggestion.field != F.PERSON or suggestion.status != S.PENDING or suggestion.reported_person is None:
+        raise TransitionRefused(_("This suggestion is not waiting for a decision."), "invalid")
+    position, nip_fragment = position.strip()[:80], "".join(nip_fragment.split())
+    if not (agency_code.strip() or region_code.strip() or position or nip_fragment):
+        raise TransitionRefused(_("Give an agency, a region, a position or part of the NIP."), "invalid")
+    agency_code = _known_code(Agency, agency_code, _("Unknown agency: %(value)s."))
+    region_code = _known_code(Region, region_code, _("Unknown region: %(value)s."))
+    if nip_fragment and not (nip_fragment.isdigit() and 4 <= len(nip_fragment) <= 18):
+        raise TransitionRefused(_("Part of the NIP: 4 to 18 digits."), "invalid")
+    name = _person_name(suggestion.reported_person)
+    found = find_candidates(
+        name,
+        agency_code=agency_code or None,
+        region_code=region_code or None,
+        position=position or None,
+        nip_fragment=nip_fragment or None,
+        limit=PERSON_CANDIDATES,
+    )
+    criteria = {"agency": agency_code, "region": region_code, "position": position, "nip": nip_fragment}
+    suggestion.value = [match.as_json() for match in found]
+    suggestion.confidence = found[0].score / 100 if found else 0.0
+    suggestion.register_namesakes = {
+        **(suggestion.register_namesakes or {}),
+        "narrowed": {key: value for key, value in criteria.items() if value},
+        "in_scope": count_namesakes(name, agency_code=agency_code or None, region_code=region_code or None),
+    }
+    suggestion.save(update_fields=["value", "confidence", "register_namesakes"])
+    return suggestion
+
+
+def _known_code(model: Any, written: str, unknown: str) -> str:
+    """The code of an agency or region written as its code, as "code — name" (a list entry) or by name."""
+    written = " ".join(written.split())
+    if not written:
+        return ""
+    code = written.split(" ", 1)[0]
+    if model.objects.filter(code=code).exists():
+        return code
+    by_name = list(model.objects.filter(name__iexact=written).values_list("code", flat=True)[:2])
+    if len(by_name) == 1:
+        return str(by_name[0])
+    raise TransitionRefused(unknown % {"value": written}, "invalid")
 
 
 def register_linker() -> Any:

@@ -10,5 +10,8 @@ urlpatterns = [
     path("perkara/<int:pk>/klasifikasi/", views.decide, name="decide"),
     path("perkara/<int:pk>/tolak/", views.reject, name="reject"),
     path("perkara/<int:pk>/terlapor/<int:suggestion_id>/", views.confirm_person, name="person"),
+    path(
+        "perkara/<int:pk>/terlapor/<int:suggestion_id>/persempit/", views.narrow_person, name="narrow_person"
+    ),
     path("perkara/<int:pk>/gabung/", views.merge, name="merge"),
 ]

@@ -129,6 +129,26 @@ def confirm_person(request: HttpRequest, case: Case, suggestion_id: int) -> Http
 
 
 @_step
+def narrow_person(request: HttpRequest, case: Case, suggestion_id: int) -> HttpResponse:
+    suggestion = get_object_or_404(Suggestion.objects.filter(case=case), pk=suggestion_id)
+    post = request.POST
+    try:
+        narrowed = suggestions.narrow_person(
+            suggestion,
+            actor=request.user,
+            agency_code=post.get("agency", "")[:250],
+            region_code=post.get("region", "")[:250],
+            position=post.get("position", ""),
+            nip_fragment=post.get("nip", ""),
+        )
+    except TransitionRefused as exc:
+        return _refused(request, case, exc.message)
+    count = len(narrowed.value or [])
+    messages.success(request, _("The register was searched again: %(count)d candidates.") % {"count": count})
+    return _back(case)
+
+
+@_step
 def merge(request: HttpRequest, case: Case) -> HttpResponse:
     """Merge the duplicate named in the form (`source`) into this case."""
     source_pk = request.POST.get("source", "")
