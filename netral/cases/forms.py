@@ -257,6 +257,25 @@ class ExtensionForm(StepForm):
     )
 
 
+class KnownOnForm(StepForm):
+    known_on = forms.DateField(
+        label=_("Day the reporter learned of the event"),
+        widget=DATE,
+        help_text=_(
+            "As found in the initial review. The reporting window is computed again from this day as it "
+            "stood when the report was received, and the report is marked expired (daluwarsa) or not."
+        ),
+        error_messages={"required": _("Write the day the reporter learned of the event.")},
+    )
+    reason = _text(_("How the initial review found this day"))
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, case=case, **kwargs)
+        # The day the report that opened the case gives (`known_on.originating_report`).
+        stated = case.case_reports.order_by("added_at", "pk").values_list("report__known_on", flat=True)
+        self.fields["known_on"].initial = stated.first()
+
+
 class ClassificationForm(StepForm):
     group = forms.ChoiceField(label=_("Violation group"), required=False)
     item = ItemChoiceField(

@@ -118,6 +118,8 @@ BAWASLU_EXTRA_RULES: tuple[Rule, ...] = (
     _rule("record_gakkumdu_outcome", {S.FORWARDED_GAKKUMDU}, S.GAKKUMDU_CONCLUDED, STAFF),
     _rule("record_other_outcome", {S.FORWARDED_OTHER}, S.OTHER_CONCLUDED, STAFF),
     _rule("merge_into", {S.RECEIVED, S.INITIAL_REVIEW}, S.MERGED, STAFF),
+    # The day the reporter learned of the event, found otherwise in the initial review (`known_on.py`).
+    _rule("correct_known_on", {S.RECEIVED, S.INITIAL_REVIEW}, STAY, STAFF),
 )
 
 # Actions that carry their own data (a recommendation, a decree, a block reason, the receiving body of
@@ -135,6 +137,7 @@ DATA_ACTIONS: frozenset[str] = frozenset(
         "record_other_outcome",
         "extend_decision",
         "merge_into",
+        "correct_known_on",
     }
 )
 

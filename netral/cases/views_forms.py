@@ -19,7 +19,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netral.cases import extension, forms, routes, sanctions, workspace
+from netral.cases import extension, forms, known_on, routes, sanctions, workspace
 from netral.cases.actions import ConcurrentChange, TransitionRefused
 from netral.cases.classification import classify_case, may_classify
 from netral.cases.models import Case, Recommendation
@@ -90,6 +90,10 @@ def _extend(case: Case, data: dict[str, Any], user: Any, form: Any) -> None:
     extension.extend_decision(case, actor=user, reason=data["reason"])
 
 
+def _known_on(case: Case, data: dict[str, Any], user: Any, form: Any) -> None:
+    known_on.correct_known_on(case, actor=user, known_on=data["known_on"], reason=data["reason"])
+
+
 STEPS: dict[str, Step] = {
     "recommend": Step(forms.RecommendationForm, _recommend),
     "send_to_ppk": Step(forms.SendToPpkForm, _send),
@@ -101,6 +105,7 @@ STEPS: dict[str, Step] = {
     "record_gakkumdu_outcome": Step(forms.OutcomeForm, _outcome),
     "record_other_outcome": Step(forms.OutcomeForm, _outcome),
     "extend_decision": Step(forms.ExtensionForm, _extend),
+    "correct_known_on": Step(forms.KnownOnForm, _known_on),
 }
 
 

@@ -109,6 +109,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "record_gakkumdu_outcome": gettext_lazy("Record the Gakkumdu outcome"),
     "record_other_outcome": gettext_lazy("Record the outcome of the other body"),
     "merge_into": gettext_lazy("Merge into another case (duplicate)"),
+    "correct_known_on": gettext_lazy("Correct the day the reporter learned of the event"),
 }
 CLOCK_LABELS: dict[str, Promise] = {
     "initial_review": gettext_lazy("Initial review"),

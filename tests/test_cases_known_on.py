@@ -1,0 +1,158 @@
+"""Correcting the day the reporter learned of the event: the window again with hand-written golden dates, the
+report's and the case's `daluwarsa`, who may and when, refusals that write nothing, the tallies and the
+workspace form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from netral.accounts.models import User
+from netral.audit.models import AuditEntry
+from netral.cases import actions
+from netral.cases.known_on import correct_known_on, originating_report
+from netral.cases.models import Case, Transition
+from tests.test_cases_support import new_case, walk
+from tests.test_cases_tally import assert_kept_equals_recount
+
+pytestmark = pytest.mark.django_db
+
+# 10:00 WIB on Thursday 3 October 2024 (Pilkada 2024: 7 calendar days).
+OCT_3_10_WIB = dt.datetime(2024, 10, 3, 3, 0, tzinfo=dt.UTC)
+REASON = "Pelapor baru mengetahui dari unggahan yang beredar; tangkapan layar bertanggal."
+
+
+def pilkada_case(known_on: dt.date) -> Case:
+    return new_case(election="pilkada-2024", received_at=OCT_3_10_WIB, known_on=known_on)
+
+
+def test_pilkada_golden_dates_a_late_report_becomes_timely_and_can_be_registered(
+    bawaslu_kab_sleman: User, commissioner_kab_sleman: User
+) -> None:
+    # Known on Wed 25 Sep 2024: the window's last day is Wed 2 Oct; filed Thu 3 Oct: late.
+    case = pilkada_case(dt.date(2024, 9, 25))
+    assert case.daluwarsa and originating_report(case).filing_last_day == dt.date(2024, 10, 2)
+    walk(case, ["start_initial_review"], bawaslu_kab_sleman, commissioner_kab_sleman)
+    # Found: learned of it on Thu 26 Sep. Last day Thu 3 Oct, the day of filing, counts in full.
+    correct_known_on(case, actor=bawaslu_kab_sleman, known_on=dt.date(2024, 9, 26), reason=REASON)
+    stored = Case.objects.get(pk=case.pk)
+    report = originating_report(stored)
+    assert (stored.daluwarsa, stored.state, stored.version) == (False, "initial_review", case.version)
+    assert (report.known_on, report.filing_last_day, report.daluwarsa) == (
+        dt.date(2024, 9, 26),
+        dt.date(2024, 10, 3),
+        False,
+    )
+    assert report.filing_clock == "pilkada.report_filing"
+    row = Transition.objects.filter(case=case).latest("at", "pk")
+    assert (row.action, row.from_state, row.to_state, row.reason) == (
+        "correct_known_on",
+        "initial_review",
+        "initial_review",
+        REASON,
+    )
+    entry = AuditEntry.objects.get(action="cases.known_on_corrected")
+    assert entry.data["before"] == {"known_on": "2024-09-25", "daluwarsa": True}
+    assert entry.data["after"] == {"known_on": "2024-09-26", "daluwarsa": False}
+    assert entry.data["last_day"] == "2024-10-03" and REASON not in str(entry.data)
+    actions.register(stored, actor=bawaslu_kab_sleman)  # no longer refused as daluwarsa
+    assert Case.objects.get(pk=case.pk).state == "registered"
+    assert_kept_equals_recount()
+
+
+def test_pemilu_golden_dates_in_working_days_and_a_timely_report_found_late(
+    bawaslu_kab_sleman: User,
+) -> None:
+    # Pemilu 2024, filed Thu 4 Apr 2024, known on Mon 25 Mar: 7 working days skip Good Friday (29 Mar),
+    # last day Thu 4 Apr: in time.
+    case = new_case(known_on=dt.date(2024, 3, 25))
+    assert not case.daluwarsa and originating_report(case).filing_last_day == dt.date(2024, 4, 4)
+    # Found: known on Fri 22 Mar; the 7th working day is Wed 3 Apr: late.
+    correct_known_on(case, actor=bawaslu_kab_sleman, known_on=dt.date(2024, 3, 22), reason=REASON)
+    stored = Case.objects.get(pk=case.pk)
+    assert stored.daluwarsa and stored.state == "received"
+    assert originating_report(stored).filing_last_day == dt.date(2024, 4, 3)
+    with pytest.raises(actions.TransitionRefused) as refused:
+        actions.register(
+            walk(stored, ["start_initial_review"], bawaslu_kab_sleman, None), actor=bawaslu_kab_sleman
+        )
+    assert refused.value.code == "daluwarsa"
+    assert_kept_equals_recount()
+
+
+def _snapshot(case: Case) -> tuple[object, ...]:
+    stored = Case.objects.get(pk=case.pk)
+    report = originating_report(stored)
+    return (stored.version, stored.daluwarsa, report.known_on, report.daluwarsa,
+            Transition.objects.filter(case=case).count(), AuditEntry.objects.count())  # fmt: skip
+
+
+def test_refusals_write_nothing(
+    bawaslu_kab_sleman: User,
+    commissioner_kab_sleman: User,
+    bawaslu_kota_manado: User,
+    bkn_analyst: User,
+    admin_user: User,
+) -> None:
+    case = pilkada_case(dt.date(2024, 9, 25))
+    before = _snapshot(case)
+    attempts = [
+        (commissioner_kab_sleman, dt.date(2024, 9, 26), REASON, "role"),
+        (bkn_analyst, dt.date(2024, 9, 26), REASON, "role"),
+        (admin_user, dt.date(2024, 9, 26), REASON, "role"),
+        (bawaslu_kota_manado, dt.date(2024, 9, 26), REASON, "scope"),
+        (bawaslu_kab_sleman, dt.date(2024, 9, 26), "   ", "invalid"),
+        (bawaslu_kab_sleman, dt.date(2024, 10, 4), REASON, "invalid"),  # after the report was received
+        (bawaslu_kab_sleman, dt.date(2024, 9, 25), REASON, "invalid"),  # the day the report gives
+    ]
+    for actor, day, reason, code in attempts:
+        with pytest.raises(actions.TransitionRefused) as refused:
+            correct_known_on(case, actor=actor, known_on=day, reason=reason)
+        assert (actor.username, refused.value.code) == (actor.username, code)
+        assert _snapshot(case) == before
+    walk(case, ["start_initial_review"], bawaslu_kab_sleman, commissioner_kab_sleman)
+    actions.reject_expired(case, actor=bawaslu_kab_sleman, reason="Lewat batas waktu pelaporan.")
+    with pytest.raises(actions.TransitionRefused) as refused:
+        correct_known_on(case, actor=bawaslu_kab_sleman, known_on=dt.date(2024, 9, 26), reason=REASON)
+    assert refused.value.code == "wrong_state"  # only before the report is registered or rejected
+    with translation.override("id"), pytest.raises(actions.TransitionRefused) as refused:
+        correct_known_on(
+            pilkada_case(dt.date(2024, 9, 25)),
+            actor=bawaslu_kab_sleman,
+            known_on=dt.date(2024, 10, 4),
+            reason="x",
+        )
+    assert "setelah laporan diterima (2024-10-03)" in refused.value.message
+
+
+def test_the_workspace_offers_the_form_to_bawaslu_staff_before_registration(
+    bawaslu_kab_sleman: User, commissioner_kab_sleman: User
+) -> None:
+    case = pilkada_case(dt.date(2024, 9, 25))
+    staff = Client()
+    staff.force_login(bawaslu_kab_sleman)
+    commissioner = Client()
+    commissioner.force_login(commissioner_kab_sleman)
+    page = staff.get(f"/perkara/{case.pk}/").content.decode()
+    assert 'id="step-correct_known_on"' in page and 'value="2024-09-25"' in page  # the stated day first
+    assert 'id="step-correct_known_on"' not in commissioner.get(f"/perkara/{case.pk}/").content.decode()
+    url = f"/perkara/{case.pk}/langkah/correct_known_on/"
+    missing = staff.post(url, {"version": case.version, "correct_known_on-known_on": "2024-09-26"})
+    assert missing.status_code == 400 and Case.objects.get(pk=case.pk).daluwarsa  # no reason
+    data = {
+        "version": case.version,
+        "correct_known_on-known_on": "2024-09-26",
+        "correct_known_on-reason": REASON,
+    }
+    assert staff.post(url, data).status_code == 302
+    assert not Case.objects.get(pk=case.pk).daluwarsa
+    with translation.override("id"):
+        page = staff.get(f"/perkara/{case.pk}/").content.decode()
+    assert "Koreksi tanggal pelapor mengetahui kejadian" in page  # in the history, with the reason
+    assert REASON in page
+    fresh = Case.objects.get(pk=case.pk)
+    walk(fresh, ["start_initial_review", "register"], bawaslu_kab_sleman, commissioner_kab_sleman)
+    assert 'id="step-correct_known_on"' not in staff.get(f"/perkara/{case.pk}/").content.decode()
