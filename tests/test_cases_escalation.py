@@ -256,42 +256,50 @@ def _int_pk_models() -> list[Any]:
 INT_PKS = {"AutoField", "BigAutoField", "SmallAutoField"}
 
 
-def test_two_concurrent_sweeps_never_process_a_deadline_twice() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers with its database lock; this checks SKIP LOCKED on PostgreSQL")
-    models = _int_pk_models()
+class _Committed:
+    """Rows committed by other connections in a PostgreSQL test, taken out again afterwards (Django's foreign
+    keys are deferrable), with the audit chain's head put back."""
 
-    def snapshot() -> dict[str, Any]:
+    def __init__(self) -> None:
+        self.models = _int_pk_models()
+        self.before = _in_own_connection(self._snapshot)
+
+    def _snapshot(self) -> dict[str, Any]:
         head = ChainHead.objects.get(pk=1)
-        maxima = {model._meta.db_table: model.objects.aggregate(m=Max("pk"))["m"] or 0 for model in models}
+        maxima = {m._meta.db_table: m.objects.aggregate(m=Max("pk"))["m"] or 0 for m in self.models}
         return {"head": (head.seq, head.hash), "maxima": maxima}
 
-    before = _in_own_connection(snapshot)
-    cases = 12
-
-    def make() -> list[int]:
-        made = [
-            new_case(election="pilkada-2024", received_at=wib(RECEIVED), known_on=RECEIVED)
-            for _ in range(cases)
-        ]
-        return [case.pk for case in made]
-
-    def clean_up() -> None:
-        # Rows the threads committed are taken out again (Django's foreign keys are deferrable).
+    def _delete(self) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            for model in models:
+            for model in self.models:
                 table = model._meta.db_table
                 column = model._meta.pk.column
                 cursor.execute(
                     f'DELETE FROM "{table}" WHERE "{column}" > %s',  # noqa: S608 - names from the model registry
-                    [before["maxima"][table]],
+                    [self.before["maxima"][table]],
                 )
-            seq, head_hash = before["head"]
+            seq, head_hash = self.before["head"]
             cursor.execute("UPDATE audit_chainhead SET seq = %s, hash = %s WHERE id = 1", [seq, head_hash])
 
+    def clean_up(self) -> None:
+        _in_own_connection(self._delete)
+
+
+def _committed_cases(count: int) -> list[int]:
+    made = [
+        new_case(election="pilkada-2024", received_at=wib(RECEIVED), known_on=RECEIVED) for _ in range(count)
+    ]
+    return [case.pk for case in made]
+
+
+def test_two_concurrent_sweeps_never_process_a_deadline_twice() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers with its database lock; this checks SKIP LOCKED on PostgreSQL")
+    committed = _Committed()
+    cases = 12
     try:
-        case_ids = _in_own_connection(make)
+        case_ids = _in_own_connection(lambda: _committed_cases(cases))
         results: list[SweepResult] = []
         errors: list[BaseException] = []
         barrier = threading.Barrier(2)
@@ -320,4 +328,56 @@ def test_two_concurrent_sweeps_never_process_a_deadline_twice() -> None:
         assert sum(result.claimed for result in results) == cases
         assert sum(result.overdue_marked for result in results) == cases
     finally:
-        _in_own_connection(clean_up)
+        committed.clean_up()
+
+
+def test_a_case_a_user_is_changing_is_left_to_the_next_sweep() -> None:
+    """While an action holds a case's row, the sweep skips that case (SKIP LOCKED) instead of waiting with
+    the deadline claimed; the next sweep marks it; the tallies equal a recount throughout."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers with its database lock; this checks SKIP LOCKED on PostgreSQL")
+    from tests.test_cases_tally import assert_kept_equals_recount
+
+    committed = _Committed()
+    now = dt.datetime(2024, 10, 10, tzinfo=UTC)
+    held, release = threading.Event(), threading.Event()
+    failures: list[BaseException] = []
+
+    def hold(case_id: int) -> None:
+        from django.db import connection as thread_connection
+
+        try:
+            with transaction.atomic():
+                list(Case.objects.select_for_update().filter(pk=case_id).values_list("pk"))
+                held.set()
+                release.wait(30)
+        except BaseException as exc:  # pragma: no cover - reported below
+            failures.append(exc)
+        finally:
+            held.set()
+            thread_connection.close()
+
+    try:
+        busy, *free = _in_own_connection(lambda: _committed_cases(3))
+        holder = threading.Thread(target=hold, args=(busy,))
+        holder.start()
+        try:
+            assert held.wait(10)
+            first = _in_own_connection(lambda: sweep(now, batch=10))
+            states = _in_own_connection(
+                lambda: dict(
+                    Deadline.objects.filter(case_id__in=[busy, *free]).values_list("case_id", "state")
+                )
+            )
+        finally:
+            release.set()
+            holder.join()
+        assert not failures
+        assert (first.claimed, first.overdue_marked, first.skipped) == (3, 2, 1)
+        assert states == {busy: "open", free[0]: "overdue", free[1]: "overdue"}
+        second = _in_own_connection(lambda: sweep(now, batch=10))
+        assert (second.claimed, second.overdue_marked, second.skipped) == (1, 1, 0)
+        assert _in_own_connection(lambda: Deadline.objects.get(case_id=busy).state) == "overdue"
+        _in_own_connection(assert_kept_equals_recount)
+    finally:
+        committed.clean_up()
