@@ -9,10 +9,15 @@ must say the same.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
 
@@ -82,3 +87,33 @@ def test_django_serves_the_agreed_wording() -> None:
         assert pgettext("first day of a week", "From") == "Mulai"
         assert gettext("From") == "Dari"
         assert pgettext("similarity of the texts", "text") == "teks"
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")
+def test_every_source_string_has_an_indonesian_translation(tmp_path: Path) -> None:
+    """makemessages over a copy of the package: every string of the code and the templates that an app's
+    catalogue lacks (new, or only fuzzily matched) must be translated by some catalogue at run time."""
+    package = Path(__file__).resolve().parents[1] / "netral"
+    copy = tmp_path / "netral"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    missing = []
+    for locale in sorted(copy.glob("*/locale")):
+        subprocess.run(
+            [sys.executable, "-m", "django", "makemessages", "-l", "id", "--no-obsolete"],
+            cwd=locale.parent,
+            check=True,
+            capture_output=True,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": ""},
+        )
+        po = locale / "id" / "LC_MESSAGES" / "django.po"
+        for block in po.read_text(encoding="utf-8").split("\n\n"):
+            single = tmp_path / "entry.po"
+            single.write_text(block, encoding="utf-8")
+            for (context, msgid), text in entries(single).items():
+                if text.strip("|") and "fuzzy" not in block:
+                    continue
+                with translation.override("id"):
+                    served = pgettext(context, msgid) if context else gettext(msgid)
+                if served == msgid:
+                    missing.append((locale.parent.name, context, msgid))
+    assert missing == []
