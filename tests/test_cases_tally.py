@@ -205,3 +205,20 @@ def test_a_new_case_is_counted_as_a_recount_would_count_it(db: None) -> None:
     assert_kept_equals_recount()
     weeks = {key[-1] for key in stored("WeekTally")}
     assert dt.date(2024, 4, 8) in weeks
+
+
+def test_a_tracked_change_reads_the_case_rows_once(
+    db: None, users_by_role: dict[str, Any], django_assert_num_queries: Any
+) -> None:
+    cases = [new_case(), new_case(known_on=dt.date(2024, 1, 2)), new_case(region_code="71.71")]
+    # One read of the case rows (state, dimensions, week), one of the ended deadlines, one of the
+    # transitions (states entered), two of the recommendations and blocks: whatever the number of cases.
+    for ids in ([cases[0].pk], [case.pk for case in cases]):
+        with django_assert_num_queries(5):
+            counted = tally.snapshot(ids)
+        assert sum(
+            counts["current"] for (model, _key), counts in counted.items() if model == "CaseTally"
+        ) == len(ids)
+    staff = users_by_role["bawaslu_kab_sleman"]
+    actions.transition(cases[0], "start_initial_review", actor=staff)
+    assert_kept_equals_recount()

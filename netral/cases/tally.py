@@ -2,12 +2,13 @@
 
 One rule keeps every tally right: a change to a case's rows runs inside `tracking(case_ids)`. It locks
 the cases, counts what they contribute to every tally before the change and after it (`snapshot`: the
-same GROUP BY queries a full recount runs over all cases, restricted to those cases: a few index probes)
-and adds the difference in the same transaction. The action layer does this (`actions.transition`,
-`classification.classify_case`, `sanctions.block`, the escalation sweep once per batch); a tracked block
-inside another one for the same case counts once, at the outermost. A case just opened is counted from
-its row by `count_new_case`. Nothing else has to know which action moves which count, so a new action or
-a new tally needs no bookkeeping of its own.
+same GROUP BY queries a full recount runs over all cases, restricted to those cases: a few index probes;
+what comes from the case row alone - state, dimensions, week - is read once as rows (`_case_rows`) and
+counted in Python, as a new case's row is) and adds the difference in the same transaction. The action
+layer does this (`actions.transition`, `classification.classify_case`, `sanctions.block`, the escalation
+sweep once per batch); a tracked block inside another one for the same case counts once, at the
+outermost. A case just opened is counted from its row by `count_new_case`. Nothing else has to know which
+action moves which count, so a new action or a new tally needs no bookkeeping of its own.
 
 Updates are one upsert per tally row (`INSERT … ON CONFLICT … DO UPDATE SET n = n + excluded.n`,
 PostgreSQL and SQLite alike), in key order, so that concurrent transactions lock shared rows in the same
@@ -62,11 +63,32 @@ def _only(rows: Any, field: str, case_ids: Collection[int] | None) -> Any:
     return rows if case_ids is None else rows.filter(**{f"{field}__in": list(case_ids)})
 
 
-def _count_deadlines(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
+# The values of a case row that the tallies count by (`_case_rows`, `_count_*` with rows, `count_new_case`).
+ROW_FIELDS = ("daluwarsa", "received_at")  # and the state and DIMENSION_VALUES as `k_state`, `d_<dimension>`
+# The rows of the tracked cases (given whenever case ids are); None for a recount of all cases.
+CaseRows = list[dict[str, Any]] | None
+
+
+def _case_rows(get: GetModel, case_ids: Collection[int]) -> list[dict[str, Any]]:
+    """The tracked cases' rows with the values the tallies count by (one query)."""
+    cases = get("Case").objects.filter(pk__in=list(case_ids))
+    values = {f"d_{dimension}": F(lookup) for dimension, lookup in DIMENSION_VALUES.items()}
+    return list(cases.values(*ROW_FIELDS, **_case_keys(""), k_state=F("state"), **values))
+
+
+def _week(moment: dt.datetime) -> dt.date:
+    """The Monday of the week of `moment` in the project's time zone (what `week_of` gives in SQL)."""
+    day = timezone.localtime(moment, timezone.get_default_timezone()).date()
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _count_deadlines(
+    get: GetModel, case_ids: Collection[int] | None, rows: CaseRows = None
+) -> Iterable[dict[str, Any]]:
     met = Q(state="met")
-    rows = _only(get("Deadline").objects.exclude(state="open"), "case_id", case_ids)
+    ended = _only(get("Deadline").objects.exclude(state="open"), "case_id", case_ids)
     return (
-        rows.values(k_clock=F("clock"), k_state=F("case__state"), **_case_keys("case__"))
+        ended.values(k_clock=F("clock"), k_state=F("case__state"), **_case_keys("case__"))
         .annotate(
             on_time=Count("pk", filter=met & Q(met_at__lte=F("due_at"))),
             late=Count("pk", filter=met & Q(met_at__gt=F("due_at"))),
@@ -76,13 +98,23 @@ def _count_deadlines(get: GetModel, case_ids: Collection[int] | None) -> Iterabl
     )
 
 
-def _count_cases(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
-    current = (
-        _only(get("Case").objects, "pk", case_ids)
-        .values(k_state=F("state"), **_case_keys(""))
-        .annotate(current=Count("*"), daluwarsa=Count("pk", filter=Q(daluwarsa=True)))
-        .order_by()
-    )
+def _current_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**row, "current": 1, "daluwarsa": int(bool(row["daluwarsa"]))} for row in rows]
+
+
+def _count_cases(
+    get: GetModel, case_ids: Collection[int] | None, rows: CaseRows = None
+) -> Iterable[dict[str, Any]]:
+    current: Iterable[dict[str, Any]]
+    if rows is not None:
+        current = _current_rows(rows)
+    else:
+        current = (
+            get("Case")
+            .objects.values(k_state=F("state"), **_case_keys(""))
+            .annotate(current=Count("*"), daluwarsa=Count("pk", filter=Q(daluwarsa=True)))
+            .order_by()
+        )
     # The rows that change the state (the case's opening row "" → received included).
     entered = (
         _only(get("Transition").objects, "case_id", case_ids)
@@ -103,15 +135,29 @@ DIMENSION_VALUES: dict[str, str] = {
 }
 
 
-def _count_dimensions(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
-    cases = _only(get("Case").objects, "pk", case_ids)
-    rows: list[dict[str, Any]] = []
+def _dimension_value(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _dimension_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {**row, "k_dimension": dimension, "k_value": _dimension_value(row[f"d_{dimension}"]), "cases": 1}
+        for row in rows
+        for dimension in DIMENSION_VALUES
+    ]
+
+
+def _count_dimensions(
+    get: GetModel, case_ids: Collection[int] | None, rows: CaseRows = None
+) -> Iterable[dict[str, Any]]:
+    if rows is not None:
+        return _dimension_rows(rows)
+    counted: list[dict[str, Any]] = []
     for dimension, lookup in DIMENSION_VALUES.items():
-        counted = cases.values(k_value=F(lookup), **_case_keys("")).annotate(cases=Count("*")).order_by()
-        for row in counted:
-            value = row["k_value"]
-            rows.append({**row, "k_dimension": dimension, "k_value": "" if value is None else str(value)})
-    return rows
+        found = get("Case").objects.values(k_value=F(lookup), **_case_keys("")).annotate(cases=Count("*"))
+        for row in found.order_by():
+            counted.append({**row, "k_dimension": dimension, "k_value": _dimension_value(row["k_value"])})
+    return counted
 
 
 def week_of(field: str) -> TruncWeek:
@@ -119,16 +165,26 @@ def week_of(field: str) -> TruncWeek:
     return TruncWeek(field, output_field=DateField(), tzinfo=timezone.get_default_timezone())
 
 
-def _count_weeks(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
+def _week_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**row, "k_week": _week(row["received_at"]), "cases": 1} for row in rows]
+
+
+def _count_weeks(
+    get: GetModel, case_ids: Collection[int] | None, rows: CaseRows = None
+) -> Iterable[dict[str, Any]]:
+    if rows is not None:
+        return _week_rows(rows)
     return (
-        _only(get("Case").objects, "pk", case_ids)
-        .values(k_week=week_of("received_at"), **_case_keys(""))
+        get("Case")
+        .objects.values(k_week=week_of("received_at"), **_case_keys(""))
         .annotate(cases=Count("*"))
         .order_by()
     )
 
 
-def _count_ppk(get: GetModel, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
+def _count_ppk(
+    get: GetModel, case_ids: Collection[int] | None, rows: CaseRows = None
+) -> Iterable[dict[str, Any]]:
     from netral.cases.escalation import PPK_FOLLOW_UP  # escalation imports the actions, which import this
 
     # A deadline met no later than due is met on time (the dashboards' rule, as in queries/ppk.py).
@@ -166,7 +222,8 @@ class Tally:
     model: str  # model name in the app "cases"
     keys: tuple[tuple[str, str], ...]  # (alias in the counting query, column of the tally model)
     measures: tuple[str, ...]
-    count: Callable[[GetModel, Collection[int] | None], Iterable[dict[str, Any]]]
+    # (model getter, case ids or None for all, the tracked cases' rows or None) -> counted rows
+    count: Callable[[GetModel, Collection[int] | None, CaseRows], Iterable[dict[str, Any]]]
 
 
 TALLIES: tuple[Tally, ...] = (
@@ -202,11 +259,16 @@ def snapshot(
 ) -> Snapshot:
     """What the cases `case_ids` (None: every case) contribute to the tallies (`only`: those model names)."""
     wanted = set(only) if only is not None else None
+    rows = None if case_ids is None else _case_rows(get, case_ids)
+    return _counted(lambda tally: tally.count(get, case_ids, rows), wanted)
+
+
+def _counted(count: Callable[[Tally], Iterable[dict[str, Any]]], wanted: set[str] | None = None) -> Snapshot:
     result: Snapshot = {}
     for tally in TALLIES:
         if wanted is not None and tally.model not in wanted:
             continue
-        for row in tally.count(get, case_ids):
+        for row in count(tally):
             key = (tally.model, tuple(row[alias] for alias, _column in tally.keys))
             counts = result.setdefault(key, Counter())
             for measure in tally.measures:
@@ -242,22 +304,25 @@ def tracking(*case_ids: int) -> Iterator[None]:
 def count_new_case(case: Any) -> None:
     """Count a case created just now (its row and its opening transition "" → its state) into the tallies,
     from the row in hand: what `snapshot([case.pk])` would read back (tests/test_cases_tally.py compares
-    kept and recounted tallies after cases opened through intake), without the ten queries."""
-    keys = (case.election_id, case.region_id, case.authority_id or 0, case.group)
-    day = timezone.localtime(case.received_at, timezone.get_default_timezone()).date()
-    daluwarsa = int(bool(case.daluwarsa))
-    changes: Snapshot = {
-        ("CaseTally", (*keys, case.state)): Counter(current=1, entered=1, daluwarsa=daluwarsa),
-        ("WeekTally", (*keys, day - dt.timedelta(days=day.weekday()))): Counter(cases=1),
+    kept and recounted tallies after cases opened through intake), without a query."""
+    row = {
+        "k_election": case.election_id,
+        "k_region": case.region_id,
+        "k_authority": case.authority_id or 0,
+        "k_group": case.group,
+        "k_state": case.state,
+        "daluwarsa": case.daluwarsa,
+        "received_at": case.received_at,
+        "d_item": case.item.code if case.item_id else None,
+        "d_position_class": case.position_class,
+        "d_employment": case.employment,
+        "d_agency": case.agency_id,
     }
-    values = {  # the dimensions of DIMENSION_VALUES
-        "item": case.item.code if case.item_id else None,
-        "position_class": case.position_class,
-        "employment": case.employment,
-        "agency": case.agency_id,
-    }
-    for dimension, value in values.items():
-        changes["DimensionTally", (*keys, dimension, "" if value is None else str(value))] = Counter(cases=1)
+    from_row = {"CaseTally": _current_rows, "DimensionTally": _dimension_rows, "WeekTally": _week_rows}
+    changes = _counted(lambda tally: from_row[tally.model]([row]) if tally.model in from_row else [])
+    case_tally = next(tally for tally in TALLIES if tally.model == "CaseTally")
+    opening = ("CaseTally", tuple(row[alias] for alias, _column in case_tally.keys))
+    changes[opening]["entered"] += 1  # its opening transition: the case entered its state
     _add(changes)
 
 
