@@ -201,6 +201,8 @@ def test_the_workspace_refuses_registering_an_expired_report(
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(bawaslu_kab_sleman)
     client.cookies["django_language"] = "en"
+    page = client.get(f"/perkara/{case.pk}/").content.decode()
+    assert 'value="reject_expired"' in page and 'value="register"' not in page  # no button that is refused
     response = client.post(f"/perkara/{case.pk}/tindakan/", {"action": "register", "version": case.version})
     assert response.status_code == 409
     assert "cannot be registered; reject it as expired" in response.content.decode()

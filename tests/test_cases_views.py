@@ -331,7 +331,7 @@ def test_steps_that_need_their_own_data_are_not_buttons(
     case = forwarded_case(bawaslu_kab_sleman, commissioner_kab_sleman)
     for action in ("acknowledge_receipt", "verify"):
         case = actions.transition(case, action, actor=bkn_analyst)
-    offered = {rule.action for rule in workspace.available_actions(case, bkn_analyst)}
+    offered = {rule.action for rule in workspace.button_actions(case, bkn_analyst)}
     assert offered == {"find_not_proven", "reject_at_authority"}  # not "recommend": it needs its form
     response = post(client_for(bkn_analyst), case, "recommend")
     assert response.status_code == 409

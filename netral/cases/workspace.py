@@ -1,8 +1,9 @@
 """What the staff pages show of a case: labels, the actions open to one user, the inboxes and the
 deadlines as each reader reads them. Read-only; every state change goes through `actions.transition`.
 
-`available_actions(case, user)` and `awaiting_states(user)` are computed from `transitions.RULES`
-(the same data `transition` checks), so later stages appear here without changes.
+`button_actions(case, user)`, `form_actions(case, user)` and `awaiting_states(user)` are computed from
+`transitions.RULES` (the same data `transition` checks, less what the case's data refuses:
+`actions.precondition_refusal`), so later stages appear here without changes.
 """
 
 from __future__ import annotations
@@ -159,20 +160,6 @@ def _acting_role(user: Any) -> str:
     return str(getattr(user, "role", "")) if active else ""
 
 
-def available_actions(case: Case, user: Any) -> list[transitions.Rule]:
-    """The rules this user may take on this case now with a button (state and role; the case is visible
-    to them). Actions that need their own data (transitions.DATA_ACTIONS) are not among them."""
-    role = _acting_role(user)
-    return [
-        rule
-        for rule in transitions.RULES
-        if case.state in rule.from_states
-        and role in rule.roles
-        and rule.action not in transitions.DATA_ACTIONS
-        and precondition_refusal(case, rule.action) is None
-    ]
-
-
 # Steps taken through their own form on the workspace (`views_forms.STEPS`); the others are buttons.
 FORM_STEPS: frozenset[str] = transitions.DATA_ACTIONS | {"send_to_ppk"}
 # Button steps that are taken only with a reason (the refusal or negative decision must say why).
@@ -182,8 +169,16 @@ REASON_REQUIRED: frozenset[str] = frozenset(
 
 
 def _may_take(case: Case, user: Any) -> list[transitions.Rule]:
+    """The rules this user's role may take in the case's state, less those the case's data refuses
+    (`actions.precondition_refusal`: no "register" button on a daluwarsa case)."""
     role = _acting_role(user)
-    return [rule for rule in transitions.RULES if case.state in rule.from_states and role in rule.roles]
+    return [
+        rule
+        for rule in transitions.RULES
+        if case.state in rule.from_states
+        and role in rule.roles
+        and precondition_refusal(case, rule.action) is None
+    ]
 
 
 def button_actions(case: Case, user: Any) -> list[transitions.Rule]:
