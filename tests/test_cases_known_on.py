@@ -138,6 +138,7 @@ def test_the_workspace_offers_the_form_to_bawaslu_staff_before_registration(
     commissioner.force_login(commissioner_kab_sleman)
     page = staff.get(f"/perkara/{case.pk}/").content.decode()
     assert 'id="step-correct_known_on"' in page and 'value="2024-09-25"' in page  # the stated day first
+    assert "diketahui 25 September 2024, hari terakhir 2 Oktober 2024" in page  # the window as filed
     assert 'id="step-correct_known_on"' not in commissioner.get(f"/perkara/{case.pk}/").content.decode()
     url = f"/perkara/{case.pk}/langkah/correct_known_on/"
     missing = staff.post(url, {"version": case.version, "correct_known_on-known_on": "2024-09-26"})
@@ -152,6 +153,7 @@ def test_the_workspace_offers_the_form_to_bawaslu_staff_before_registration(
     with translation.override("id"):
         page = staff.get(f"/perkara/{case.pk}/").content.decode()
     assert "Koreksi tanggal pelapor mengetahui kejadian" in page  # in the history, with the reason
+    assert "diketahui 26 September 2024, hari terakhir 3 Oktober 2024" in page
     assert REASON in page
     fresh = Case.objects.get(pk=case.pk)
     walk(fresh, ["start_initial_review", "register"], bawaslu_kab_sleman, commissioner_kab_sleman)
