@@ -391,3 +391,32 @@ def test_a_decided_person_suggestion_cannot_be_narrowed(
     suggestions.confirm_person(row, actor=bawaslu_kab_sleman, employee_id=fauzi.pk)
     with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
         suggestions.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
+
+
+def test_two_supervisors_on_one_person_suggestion_act_one_after_the_other(
+    trained: ModelVersion, django_capture_on_commit_callbacks: Any, bawaslu_kab_sleman: User
+) -> None:
+    """Each works from the page they loaded (a stale row); the stored suggestion decides."""
+    sleman = [add_employee("Ahmad Fauzi", serial=serial) for serial in range(1, 4)]
+    manado = add_employee("Ahmad Fauzi", serial=7, agency="pemkot-71.71", region="71.71")
+    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
+    seen_by_first = Suggestion.objects.get(case=case, field="person")
+    seen_by_second = Suggestion.objects.get(pk=seen_by_first.pk)
+    assert sleman[0].pk in _candidate_ids(seen_by_first)
+
+    # The second narrows to Manado; the first then confirms a Sleman candidate from their older page.
+    suggestions.narrow_person(seen_by_second, actor=bawaslu_kab_sleman, agency_code="pemkot-71.71")
+    with pytest.raises(TransitionRefused, match="Pilih salah satu"):
+        with translation.override("id"):
+            suggestions.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=sleman[0].pk)
+    assert Suggestion.objects.get(pk=seen_by_first.pk).status == "pending"
+
+    # One confirmation wins; a second one, or a narrowing, from a page loaded before it is refused.
+    suggestions.confirm_person(seen_by_second, actor=bawaslu_kab_sleman, employee_id=manado.pk)
+    with translation.override("id"):
+        with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
+            suggestions.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=manado.pk)
+        with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
+            suggestions.narrow_person(seen_by_first, actor=bawaslu_kab_sleman, region_code="34.04")
+    stored = Suggestion.objects.get(pk=seen_by_first.pk)
+    assert (stored.status, stored.decided_value, _candidate_ids(stored)) == ("accepted", manado.pk, [manado.pk])

@@ -323,16 +323,15 @@ def confirm_person(suggestion: Suggestion, *, actor: Any, employee_id: int) -> S
     """
     case = suggestion.case
     _check(case, actor)
-    if suggestion.field != F.PERSON or suggestion.status != S.PENDING:
-        raise TransitionRefused(_("This suggestion is not waiting for a decision."), "invalid")
-    candidates = {int(row["employee_id"]) for row in suggestion.value or []}
-    if employee_id not in candidates:
-        raise TransitionRefused(_("Choose one of the suggested register entries."), "invalid")
     from netral.personnel.models import Employee
 
-    employee = Employee.objects.select_related("agency").get(pk=employee_id)
     now = timezone.now()
     with transaction.atomic():
+        suggestion = _pending_person(suggestion)
+        candidates = {int(row["employee_id"]) for row in suggestion.value or []}
+        if employee_id not in candidates:  # as stored now: a narrowing meanwhile may have replaced them
+            raise TransitionRefused(_("Choose one of the suggested register entries."), "invalid")
+        employee = Employee.objects.select_related("agency").get(pk=employee_id)
         suggestion.status = S.ACCEPTED
         suggestion.decided_value = employee_id
         suggestion.decided_by, suggestion.decided_at = actor, now
@@ -395,15 +394,30 @@ def narrow_person(
         limit=PERSON_CANDIDATES,
     )
     criteria = {"agency": agency_code, "region": region_code, "position": position, "nip": nip_fragment}
-    suggestion.value = [match.as_json() for match in found]
-    suggestion.confidence = found[0].score / 100 if found else 0.0
-    suggestion.register_namesakes = {
-        **(suggestion.register_namesakes or {}),
-        "narrowed": {key: value for key, value in criteria.items() if value},
-        "in_scope": count_namesakes(name, agency_code=agency_code or None, region_code=region_code or None),
-    }
-    suggestion.save(update_fields=["value", "confidence", "register_namesakes"])
+    in_scope = count_namesakes(name, agency_code=agency_code or None, region_code=region_code or None)
+    with transaction.atomic():
+        suggestion = _pending_person(suggestion)  # not decided while the register was searched
+        suggestion.value = [match.as_json() for match in found]
+        suggestion.confidence = found[0].score / 100 if found else 0.0
+        suggestion.register_namesakes = {
+            **(suggestion.register_namesakes or {}),
+            "narrowed": {key: value for key, value in criteria.items() if value},
+            "in_scope": in_scope,
+        }
+        suggestion.save(update_fields=["value", "confidence", "register_namesakes"])
     return suggestion
+
+
+def _pending_person(suggestion: Suggestion) -> Suggestion:
+    """The person suggestion as stored now, locked to the end of the transaction; refused unless pending.
+
+    A confirmation and a narrowing of the same suggestion by two supervisors therefore happen one after
+    the other: the second sees the first's result (decided: refused; new candidates: checked against).
+    """
+    fresh = Suggestion.objects.select_for_update().filter(pk=suggestion.pk).first()
+    if fresh is None or fresh.field != F.PERSON or fresh.status != S.PENDING:
+        raise TransitionRefused(_("This suggestion is not waiting for a decision."), "invalid")
+    return fresh
 
 
 def _known_code(model: Any, written: str, unknown: str) -> str:
