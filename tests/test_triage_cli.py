@@ -91,6 +91,38 @@ def test_classify_writes_one_line_per_input(trained: Any, tmp_path: Path) -> Non
 
 
 @pytest.mark.django_db
+def test_classify_answers_a_bad_line_with_an_error_and_classifies_the_others(
+    trained: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(
+        b'{"id": "a", "text": "pak lurah pasang baliho paslon 1", "reported_on": "2024-01-09"}\n'
+        b"bukan json\n"
+        b'{"id": "b"}\n'
+        b'{"id": "c", "text": "ASN nyoblos di TPS", "reported_on": "9 Januari"}\n'
+        b'{"id": "d", "text": "   "}\n'
+        b'{"id": "e", "text": "camat pasang baliho caf\xe9 paslon"}\n'  # not UTF-8: the byte is replaced
+    )
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="4 baris tidak sah"):
+        call_command("triage", "classify", str(source), stdout=out, stderr=err)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(line["id"], "group" in line, line.get("line")) for line in lines] == [
+        ("a", True, None),
+        (None, False, 2),
+        ("b", False, 3),
+        ("c", False, 4),
+        ("d", False, 5),
+        ("e", True, None),
+    ]
+    assert lines[1]["error"].startswith("baris 2: bukan JSON yang sah")
+    assert lines[2]["error"] == "baris 3: objek harus memiliki 'id' dan 'text'"
+    assert lines[3]["error"] == "baris 4: 'reported_on' harus tanggal YYYY-MM-DD, bukan '9 Januari'"
+    assert lines[4]["error"] == "baris 5: 'text' kosong"
+    assert err.getvalue().count("baris ") == 4
+
+
+@pytest.mark.django_db
 def test_evaluate_json_and_bad_input(trained: Any, tmp_path: Path) -> None:
     labelled = tmp_path / "labelled.jsonl"
     labelled.write_text(

@@ -406,9 +406,8 @@ def test_two_supervisors_on_one_person_suggestion_act_one_after_the_other(
 
     # The second narrows to Manado; the first then confirms a Sleman candidate from their older page.
     suggestions.narrow_person(seen_by_second, actor=bawaslu_kab_sleman, agency_code="pemkot-71.71")
-    with pytest.raises(TransitionRefused, match="Pilih salah satu"):
-        with translation.override("id"):
-            suggestions.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=sleman[0].pk)
+    with pytest.raises(TransitionRefused, match="Pilih salah satu"), translation.override("id"):
+        suggestions.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=sleman[0].pk)
     assert Suggestion.objects.get(pk=seen_by_first.pk).status == "pending"
 
     # One confirmation wins; a second one, or a narrowing, from a page loaded before it is refused.
@@ -419,4 +418,5 @@ def test_two_supervisors_on_one_person_suggestion_act_one_after_the_other(
         with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
             suggestions.narrow_person(seen_by_first, actor=bawaslu_kab_sleman, region_code="34.04")
     stored = Suggestion.objects.get(pk=seen_by_first.pk)
-    assert (stored.status, stored.decided_value, _candidate_ids(stored)) == ("accepted", manado.pk, [manado.pk])
+    assert (stored.status, stored.decided_value) == ("accepted", manado.pk)
+    assert _candidate_ids(stored) == [manado.pk]

@@ -29,22 +29,28 @@ def fold_of(example_id: str, folds: int) -> int:
     return hashlib.sha256(example_id.encode("utf-8")).digest()[1] % folds
 
 
+def parse_line(line: str, number: int, *, require_label: bool) -> dict[str, Any]:
+    """One JSONL object with `id` and a non-empty `text` (and a known `category` if labelled)."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LabelledFileError(f"baris {number}: bukan JSON yang sah ({exc.msg})") from exc
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
+        raise LabelledFileError(f"baris {number}: objek harus memiliki 'id' dan 'text'")
+    if not row["text"].strip():
+        raise LabelledFileError(f"baris {number}: 'text' kosong")
+    if require_label and row.get("category") not in GROUP_CODES:
+        raise LabelledFileError(f"baris {number}: 'category' tidak dikenal: {row.get('category')!r}")
+    return row
+
+
 def read_jsonl(lines: Iterable[str], *, require_label: bool) -> list[dict[str, Any]]:
-    """Objects of a JSONL stream; each needs `id` and `text` (and a known `category` if labelled)."""
-    rows: list[dict[str, Any]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise LabelledFileError(f"baris {number}: bukan JSON yang sah ({exc.msg})") from exc
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
-            raise LabelledFileError(f"baris {number}: objek harus memiliki 'id' dan 'text'")
-        if require_label and row.get("category") not in GROUP_CODES:
-            raise LabelledFileError(f"baris {number}: 'category' tidak dikenal: {row.get('category')!r}")
-        rows.append(row)
-    return rows
+    """Objects of a JSONL stream (blank lines skipped); the first malformed line raises LabelledFileError."""
+    return [
+        parse_line(line, number, require_label=require_label)
+        for number, line in enumerate(lines, start=1)
+        if line.strip()
+    ]
 
 
 def load_corpus(path: Path = CORPUS_FILE) -> list[dict[str, Any]]:

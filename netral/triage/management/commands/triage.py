@@ -6,6 +6,7 @@ is one function pair and one entry there.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -15,27 +16,30 @@ from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from netral.triage.corpus import LabelledFileError, read_jsonl
+from netral.triage.corpus import LabelledFileError, parse_line, read_jsonl
 from netral.triage.matching_cli import add_match_arguments, handle_match
 
 BATCH = 256
 
 
 def _open(path: str) -> TextIO:
+    """The file or stdin as UTF-8 text; bytes that are not UTF-8 become U+FFFD, the rest of the line stays."""
     if path == "-":
-        return sys.stdin
+        raw = getattr(sys.stdin, "buffer", None)
+        return io.TextIOWrapper(raw, encoding="utf-8", errors="replace") if raw is not None else sys.stdin
     file = Path(path)
     if not file.is_file():
         raise CommandError(f"Berkas tidak ditemukan: {path}")
-    return file.open(encoding="utf-8")
+    return file.open(encoding="utf-8", errors="replace")
 
 
-def _batches(handle: TextIO, *, require_label: bool) -> Iterator[list[dict[str, Any]]]:
+def _labelled_batches(handle: TextIO) -> Iterator[list[dict[str, Any]]]:
+    """Batches of a labelled file; the first malformed line stops the run (a metric needs every line)."""
     lines = iter(handle)
     offset = 0
     while chunk := list(islice(lines, BATCH)):
         try:
-            rows = read_jsonl(chunk, require_label=require_label)
+            rows = read_jsonl(chunk, require_label=True)
         except LabelledFileError as exc:
             raise CommandError(_shift_line(str(exc), offset)) from exc
         offset += len(chunk)
@@ -53,16 +57,62 @@ def _shift_line(message: str, offset: int) -> str:
 
 
 def _classify_args(parser: CommandParser) -> None:
-    parser.add_argument("file", nargs="?", default="-", help="JSONL with id, text[, reported_on]; - = stdin")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        help="JSONL with id, text[, reported_on as YYYY-MM-DD]; - = stdin. A malformed line gives an "
+        "output line with 'error' instead of a suggestion; the others are classified; exit status 1 then",
+    )
+
+
+def _classify_record(line: str, number: int) -> dict[str, Any]:
+    """A record to classify, or LabelledFileError naming the line (`reported_on` must be a date if given)."""
+    from netral.triage.services import parse_date
+
+    record = parse_line(line, number, require_label=False)
+    reported_on = record.get("reported_on")
+    if reported_on is not None and (not isinstance(reported_on, str) or parse_date(reported_on) is None):
+        raise LabelledFileError(
+            f"baris {number}: 'reported_on' harus tanggal YYYY-MM-DD, bukan {reported_on!r}"
+        )
+    return record
 
 
 def _classify(command: BaseCommand, options: dict[str, Any]) -> None:
+    """One output line per input line, in input order: a suggestion, or `{"id", "line", "error"}`."""
     from netral.triage.services import classify_texts
 
-    handle = _open(options["file"])
-    for rows in _batches(handle, require_label=False):
-        for result in classify_texts(rows):
-            command.stdout.write(json.dumps(result, ensure_ascii=False))
+    lines = iter(_open(options["file"]))
+    number = failed = 0
+    while chunk := list(islice(lines, BATCH)):
+        outputs: list[dict[str, Any] | None] = []  # None: the next suggestion of the batch
+        records = []
+        for line in chunk:
+            number += 1
+            if not line.strip():
+                continue
+            try:
+                records.append(_classify_record(line, number))
+                outputs.append(None)
+            except LabelledFileError as exc:
+                failed += 1
+                command.stderr.write(str(exc))
+                outputs.append({"id": _id_of(line), "line": number, "error": str(exc)})
+        suggestions = iter(classify_texts(records) if records else [])
+        for output in outputs:
+            command.stdout.write(json.dumps(output or next(suggestions), ensure_ascii=False))
+    if failed:
+        raise CommandError(f"{failed} baris tidak sah: keluarannya berisi 'error'; baris lain diklasifikasi.")
+
+
+def _id_of(line: str) -> Any:
+    """The `id` of a line that failed validation, when it can be read at all."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    return row.get("id") if isinstance(row, dict) else None
 
 
 # --- evaluate -------------------------------------------------------------------------------------
@@ -159,7 +209,7 @@ def _evaluate(command: BaseCommand, options: dict[str, Any]) -> None:
 
         batches: Iterator[list[dict[str, Any]]] = iter([split(load_corpus())[1]])
     elif options["file"]:
-        batches = _batches(_open(options["file"]), require_label=True)
+        batches = _labelled_batches(_open(options["file"]))
     else:
         raise CommandError("Sebutkan berkas JSONL berlabel atau --heldout.")
     for batch in batches:
