@@ -55,8 +55,10 @@ def test_json_output_lists_candidates(_register: Employee) -> None:
     assert "position" in best["reasons"]
 
 
-def test_table_output_and_empty_result() -> None:
+def test_table_output_and_empty_result(_register: Employee) -> None:
     assert "Camat Mlati" in _run("--name", "Soetrisno", "--agency", "pemkab-34.04")
+    written = f"{_register.nip[:4]} {_register.nip[4:8]}"  # as people write it: with a space
+    assert "nip)" in _run("--name", "Soetrisno", "--nip", written)  # reasons: (name .., nip)
     assert "Tidak ada kandidat" in _run("--name", "Soetrisno", "--agency", "pemkot-71.71")
 
 
@@ -67,6 +69,8 @@ def test_table_output_and_empty_result() -> None:
         (["--name", "Budi", "--agency", "pemkab-99.99"], "Kode instansi tidak dikenal"),
         (["--name", "Budi", "--region", "99"], "Kode wilayah tidak dikenal"),
         (["--name", "Budi", "--limit", "0"], "--limit"),
+        (["--name", "Budi", "--nip", "12ab"], "--nip harus 4 sampai 18 angka"),
+        (["--name", "Budi", "--nip", "123"], "--nip harus 4 sampai 18 angka"),
     ],
 )
 def test_bad_input_gives_an_indonesian_error(args: list[str], message: str) -> None:

@@ -107,6 +107,12 @@ def reset_index() -> None:
         _cache.checked_at = 0.0
 
 
+def nip_fragment(written: str) -> str | None:
+    """A written part of a NIP without its spaces, or None unless it is 4 to 18 digits (a NIP has 18)."""
+    digits = "".join(written.split())
+    return digits if digits.isdigit() and 4 <= len(digits) <= 18 else None
+
+
 def find_candidates(
     name: str,
     *,

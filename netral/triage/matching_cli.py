@@ -26,7 +26,7 @@ def add_match_arguments(parser: CommandParser) -> None:
     parser.add_argument(
         "--position", default=None, help="post or position class, e.g. camat (raises the score)"
     )
-    parser.add_argument("--nip", default=None, help="known part of the NIP (raises the score)")
+    parser.add_argument("--nip", default=None, help="known part of the NIP, 4-18 digits (raises the score)")
     parser.add_argument("--limit", type=int, default=5, help=f"candidates to show (1-{MAX_LIMIT}, default 5)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -34,6 +34,7 @@ def add_match_arguments(parser: CommandParser) -> None:
 def _check(options: dict[str, Any]) -> None:
     from netral.personnel.models import Agency
     from netral.regions.models import Region
+    from netral.triage.matching import nip_fragment
 
     if not (options["name"] or "").strip():
         raise CommandError("Nama tidak boleh kosong.")
@@ -43,10 +44,12 @@ def _check(options: dict[str, Any]) -> None:
         raise CommandError(f"Kode instansi tidak dikenal: {options['agency']}")
     if options["region"] and not Region.objects.filter(code=options["region"]).exists():
         raise CommandError(f"Kode wilayah tidak dikenal: {options['region']}")
+    if options["nip"] is not None and nip_fragment(options["nip"]) is None:
+        raise CommandError(f"--nip harus 4 sampai 18 angka, bukan {options['nip']!r}.")
 
 
 def handle_match(command: BaseCommand, options: dict[str, Any]) -> None:
-    from netral.triage.matching import count_namesakes, find_candidates
+    from netral.triage.matching import count_namesakes, find_candidates, nip_fragment
 
     _check(options)
     matches = find_candidates(
@@ -54,7 +57,7 @@ def handle_match(command: BaseCommand, options: dict[str, Any]) -> None:
         agency_code=options["agency"],
         region_code=options["region"],
         position=options["position"],
-        nip_fragment=options["nip"],
+        nip_fragment=nip_fragment(options["nip"]) if options["nip"] else None,
         limit=options["limit"],
     )
     namesakes = count_namesakes(options["name"], agency_code=options["agency"], region_code=options["region"])

@@ -372,17 +372,19 @@ def narrow_person(
     from netral.personnel.models import Agency
     from netral.regions.models import Region
     from netral.triage.matching import count_namesakes, find_candidates
+    from netral.triage.matching import nip_fragment as nip_digits
 
     case = suggestion.case
     _check(case, actor)
     if suggestion.field != F.PERSON or suggestion.status != S.PENDING or suggestion.reported_person is None:
         raise TransitionRefused(_("This suggestion is not waiting for a decision."), "invalid")
-    position, nip_fragment = position.strip()[:80], "".join(nip_fragment.split())
-    if not (agency_code.strip() or region_code.strip() or position or nip_fragment):
+    position, nip_written = position.strip()[:80], "".join(nip_fragment.split())
+    if not (agency_code.strip() or region_code.strip() or position or nip_written):
         raise TransitionRefused(_("Give an agency, a region, a position or part of the NIP."), "invalid")
     agency_code = _known_code(Agency, agency_code, _("Unknown agency: %(value)s."))
     region_code = _known_code(Region, region_code, _("Unknown region: %(value)s."))
-    if nip_fragment and not (nip_fragment.isdigit() and 4 <= len(nip_fragment) <= 18):
+    nip_fragment = nip_digits(nip_written) or ""
+    if nip_written and not nip_fragment:
         raise TransitionRefused(_("Part of the NIP: 4 to 18 digits."), "invalid")
     name = _person_name(suggestion.reported_person)
     found = find_candidates(
