@@ -299,7 +299,12 @@ def test_exact_namesakes_are_counted_and_shown_with_the_candidates(
         html = template.render({"case": case}, request)
     assert "3 orang di register bernama persis seperti ini (2 di antaranya di provinsi laporan)" in html
     assert f"/triage/perkara/{case.pk}/terlapor/{row.pk}/persempit/" in html  # narrow the search
-    assert 'id="narrow-agencies"' in html and "pemkot-71.71 — Pemerintah Kota Manado" in html
+    # The agency and region lists are asked for as the supervisor types, not sent with every page.
+    assert (
+        'data-options="/triage/pilihan/instansi/"' in html
+        and 'data-options="/triage/pilihan/wilayah/"' in html
+    )
+    assert "Pemerintah Kota Manado" not in html and "triage/narrow.js" in html
 
     other = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi Rahman")
     row = Suggestion.objects.get(case=other, field="person")
@@ -420,3 +425,55 @@ def test_two_supervisors_on_one_person_suggestion_act_one_after_the_other(
     stored = Suggestion.objects.get(pk=seen_by_first.pk)
     assert (stored.status, stored.decided_value) == ("accepted", manado.pk)
     assert _candidate_ids(stored) == [manado.pk]
+
+
+def test_the_narrowing_lists_answer_what_was_typed(users_by_role: dict[str, User], client: Client) -> None:
+    def options(user: User | None, kind: str, query: str) -> Any:
+        if user is not None:
+            client.force_login(user)
+        return client.get(f"/triage/pilihan/{kind}/", {"q": query})
+
+    staff = users_by_role["bawaslu_kab_sleman"]
+    assert options(staff, "instansi", "manado").json() == {
+        "options": ["pemkot-71.71 — Pemerintah Kota Manado"]
+    }
+    assert options(staff, "wilayah", "34.0").json()["options"][0] == "34.01 — Kabupaten Kulon Progo"
+    assert len(options(staff, "wilayah", "kabupaten").json()["options"]) == 15  # at most fifteen
+    assert options(staff, "wilayah", "k").json() == {"options": []}  # fewer than two characters
+    assert options(staff, "wilayah", "tidak ada").json() == {"options": []}
+    assert options(staff, "jabatan", "camat").status_code == 404
+    classifying = {"bawaslu_ri", "bawaslu_prov_diy", "bawaslu_kab_sleman", "bawaslu_kota_manado"}
+    classifying |= {"commissioner_kab_sleman", "bkn_analyst"}  # who see the narrowing form
+    for name, user in users_by_role.items():
+        expected = 200 if name in classifying else 403
+        assert options(user, "wilayah", "manado").status_code == expected, name
+    client.logout()
+    assert options(None, "wilayah", "manado").status_code == 302  # to the login page
+    assert client.post("/triage/pilihan/wilayah/", {"q": "manado"}).status_code in {403, 405}
+
+
+@pytest.mark.parametrize(
+    ("written", "result"),
+    [
+        ("Manado", "pemkot-71.71"),  # one agency contains it
+        ("pemerintah kota manado", "pemkot-71.71"),
+        ("Bandung", "Lebih dari satu cocok dengan Bandung: Pemerintah Kabupaten Bandung, "),
+    ],
+)
+def test_a_partial_agency_name_is_enough_when_only_one_fits(
+    trained: ModelVersion,
+    django_capture_on_commit_callbacks: Any,
+    bawaslu_kab_sleman: User,
+    written: str,
+    result: str,
+) -> None:
+    add_employee("Ahmad Fauzi", serial=1)
+    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
+    row = Suggestion.objects.get(case=case, field="person")
+    with translation.override("id"):
+        try:
+            narrowed = suggestions.narrow_person(row, actor=bawaslu_kab_sleman, agency_code=written)
+        except TransitionRefused as exc:
+            assert exc.message.startswith(result) and "Tulis nama lebih lengkap" in exc.message
+            return
+    assert narrowed.register_namesakes["narrowed"] == {"agency": result}

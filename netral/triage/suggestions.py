@@ -423,16 +423,33 @@ def _pending_person(suggestion: Suggestion) -> Suggestion:
 
 
 def _known_code(model: Any, written: str, unknown: str) -> str:
-    """The code of an agency or region written as its code, as "code — name" (a list entry) or by name."""
+    """The code of an agency or region written as its code, as "code — name" (a list entry) or by name.
+
+    A name may be partial ("Manado") when only one entry contains it; when several do, the refusal names
+    a few of them.
+    """
     written = " ".join(written.split())
     if not written:
         return ""
     code = written.split(" ", 1)[0]
     if model.objects.filter(code=code).exists():
         return code
-    by_name = list(model.objects.filter(name__iexact=written).values_list("code", flat=True)[:2])
-    if len(by_name) == 1:
-        return str(by_name[0])
+    for lookup in ("name__iexact", "name__icontains"):
+        found = list(
+            model.objects.filter(**{lookup: written}).order_by("code").values_list("code", "name")[:6]
+        )
+        if len(found) == 1:
+            return str(found[0][0])
+        if found:
+            names = ", ".join(name for _code, name in found[:5]) + (", …" if len(found) > 5 else "")
+            raise TransitionRefused(
+                _(
+                    "Several entries match %(value)s: %(names)s. "
+                    "Write more of the name or pick one from the list."
+                )
+                % {"value": written, "names": names},
+                "invalid",
+            )
     raise TransitionRefused(unknown % {"value": written}, "invalid")
 
 

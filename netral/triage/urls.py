@@ -14,4 +14,5 @@ urlpatterns = [
         "perkara/<int:pk>/terlapor/<int:suggestion_id>/persempit/", views.narrow_person, name="narrow_person"
     ),
     path("perkara/<int:pk>/gabung/", views.merge, name="merge"),
+    path("pilihan/<str:kind>/", views.options, name="options"),
 ]

@@ -1,4 +1,6 @@
-"""The workspace's triage steps (`/triage/perkara/<pk>/...`): all POST with CSRF, then back to the case.
+"""The workspace's triage steps (`/triage/perkara/<pk>/...`): all POST with CSRF, then back to the case;
+and `options` (GET `/triage/pilihan/<kind>/?q=`), the agencies or regions matching what a supervisor types
+into the narrowing form, as JSON for its lists.
 
 Who gets in: logged-in staff of `cases.workspace.CASE_ROLES`; the case through
 `Case.objects.visible_to(user)` only (any other case: 404); the steps only for roles that may classify
@@ -16,21 +18,23 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from netral.cases import workspace
 from netral.cases.actions import TransitionRefused
-from netral.cases.classification import may_classify
+from netral.cases.classification import CLASSIFY_ROLES, may_classify
 from netral.cases.models import Case
 from netral.triage import duplicates, suggestions
 from netral.triage.models import Suggestion
 
 REASON_MAX = 2000
+OPTIONS_LIMIT = 15
 View = Callable[..., HttpResponseBase]
 
 
@@ -163,3 +167,30 @@ def merge(request: HttpRequest, case: Case) -> HttpResponse:
         return _refused(request, case, exc.message)
     messages.success(request, _("Case %(source)s was merged into this case.") % {"source": source.number})
     return _back(case)
+
+
+@require_GET
+@login_required
+def options(request: HttpRequest, kind: str) -> HttpResponseBase:
+    """Up to OPTIONS_LIMIT "code — name" entries whose code starts with, or whose name contains, `q`.
+
+    For the roles that may classify cases, who see the narrowing form (others: 403); reference data only,
+    nothing about cases. Fewer than two characters: an empty list (every entry would match).
+    """
+    from netral.personnel.models import Agency
+    from netral.regions.models import Region
+
+    if kind not in {"instansi", "wilayah"}:
+        raise Http404
+    if not (request.user.is_active and getattr(request.user, "role", "") in CLASSIFY_ROLES):
+        return JsonResponse({"options": []}, status=403)
+    query = " ".join(request.GET.get("q", "").split())[:80]
+    found: list[str] = []
+    if len(query) >= 2:
+        manager = Agency.objects if kind == "instansi" else Region.objects
+        rows = manager.filter(Q(code__istartswith=query) | Q(name__icontains=query))
+        found = [
+            f"{code} — {name}"
+            for code, name in rows.order_by("code").values_list("code", "name")[:OPTIONS_LIMIT]
+        ]
+    return JsonResponse({"options": found})

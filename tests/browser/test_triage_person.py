@@ -42,9 +42,14 @@ def test_narrowing_the_register_search_in_the_browser(
     )
     assert person.locator("tbody tr").count() == 5
     page.get_by_text("Persempit pencarian di register").click()
-    page.locator("details.triage-narrow").get_by_label("Instansi").fill(
-        "pemkot-71.71 — Pemerintah Kota Manado"
+    agency = page.locator("details.triage-narrow").get_by_label("Instansi")
+    agency.fill("Manado")  # the list is asked for as the officer types
+    page.wait_for_function("document.querySelectorAll('datalist[id^=narrow-agencies] option').length > 0")
+    offered = page.locator("datalist[id^=narrow-agencies] option").evaluate_all(
+        "(els) => els.map(e => e.value)"
     )
+    assert offered == ["pemkot-71.71 — Pemerintah Kota Manado"]
+    agency.fill(offered[0])  # picked from the list
     page.get_by_role("button", name="Cari lagi").click()
     page.wait_for_load_state()
     assert "Register telah dicari ulang: 1 kandidat." in page.locator("ul.messages").inner_text()

@@ -72,17 +72,6 @@ def person_views(case: Any) -> list[dict[str, Any]]:
     ]
 
 
-def narrowing_options() -> dict[str, list[tuple[str, str]]]:
-    """Agencies and regions as (code, name), for the lists that help a supervisor narrow a register search."""
-    from netral.personnel.models import Agency
-    from netral.regions.models import Region
-
-    return {
-        "agencies": list(Agency.objects.order_by("code").values_list("code", "name")),
-        "regions": list(Region.objects.order_by("code").values_list("code", "name")),
-    }
-
-
 def duplicate_views(case: Any, user: Any) -> list[dict[str, Any]]:
     found = duplicates.find_duplicates(case, user=user)
     links = CaseReport.objects.filter(case__in=[hit.case.pk for hit in found]).select_related("report")
@@ -113,8 +102,6 @@ def triage_workspace(context: template.Context, case: Any) -> dict[str, Any]:
         "csrf_token": context.get("csrf_token"),
         "classification": classification_view(case),
         "persons": persons,
-        # For narrowing a register search (only when a person waits for a decision).
-        "narrowing": narrowing_options() if any(row["pending"] for row in persons) else None,
         "duplicates": duplicate_views(case, user),
         # Merging closes the duplicate through Bawaslu staff's actions (duplicates.merge_cases).
         "may_merge": getattr(user, "role", "") in STAFF,
