@@ -71,6 +71,17 @@ def test_region_codes_with_aliases_and_ambiguity(text: str, code: str | None) ->
         ("oknum ASN posting dukungan", "unknown"),
         ("apakah mereka ASN atau honorer, mohon dicek", "unknown"),  # doubt is not a statement
         ("dia bukan PNS tapi ikut kampanye", "unknown"),
+        # An elected regional head deciding (Pasal 71): the one reported is no civil servant, although the
+        # officials moved are named; in the same sentence only.
+        ("Wali Kota Tanjungbalai yang maju lagi mengganti tiga kepala dinas bulan lalu.", "unknown"),
+        ("Bupati Kab. Kaur, H. Gusril, memutasi Kepala Dinas Pendidikan.", "unknown"),
+        ("Kepala Dinas Kesehatan dimutasi oleh bupati petahana pada Maret.", "unknown"),
+        ("Gubernur membagikan bansos bergambar dirinya, dibantu para camat.", "unknown"),
+        ("Penjabat Bupati Muna memutasi camat menjelang pilkada.", "pns"),  # a penjabat is a PNS
+        ("Camat Ngaglik ikut kampanye calon bupati petahana yang memutasi pejabat.", "pns"),
+        ("kabid dinas bagi bansos katanya dari balon bupati", "pns"),  # a candidate, not the head
+        ("Istri bupati, seorang guru PNS, ikut kampanye.", "pns"),
+        ("Bupati membuka acara. Camat Y lalu memutasi staf yang menolak.", "pns"),  # another sentence
     ],
 )
 def test_employment_status(text: str, employment: str) -> None:

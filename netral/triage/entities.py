@@ -96,7 +96,67 @@ def _doubted(words: list[str], start: int) -> bool:
     return any(w in _DOUBT for w in words[max(0, start - 2) : start])
 
 
-def _employment(words: list[str], hits: list[Hit]) -> str:
+# An elected regional head who takes a decision (Pasal 71 UU Pilkada: replacing officials, programmes
+# that favour a candidate): the one reported is then not a civil servant (employment `unknown`), even
+# though the officials the decision concerns are named in the text.
+_HEADS = frozenset({"bupati", "walikota", "gubernur"})  # and `wali kota`
+_NOT_THE_HEAD = frozenset(
+    {
+        # a candidate for the office, or someone acting in it (a penjabat is a civil servant)
+        "calon", "bacalon", "balon", "nyalon", "mencalonkan", "dicalonkan", "maju", "cabup", "cawabup",
+        "cawalkot", "cagub", "paslon", "pasangan", "pilkada",
+        "pemilihan", "kandidat", "penjabat", "pj", "pjs", "plt", "plh",
+        # someone or something of the head's, not the head
+        "staf", "ahli", "ajudan", "asisten", "istri", "suami", "anak", "keluarga", "kantor", "rumah",
+        "pendopo", "rujab", "sekretariat",
+    }
+)  # fmt: skip
+_DECISIONS = frozenset(
+    {
+        "mutasi", "memutasi", "dimutasi", "rotasi", "merotasi", "dirotasi", "melantik", "dilantik",
+        "pelantikan", "mengganti", "menggantikan", "diganti", "penggantian", "mencopot", "dicopot",
+        "memberhentikan", "diberhentikan", "pemberhentian", "menonaktifkan", "dinonaktifkan", "sk",
+        "keputusan", "bansos",
+    }
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"(\w*)[.!?;]\s")
+_ABBREVIATIONS = frozenset(
+    {"kab", "kec", "kel", "prov", "ds", "drs", "dra", "dr", "ir", "hj", "no", "jl", "st"}
+)
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end (the stop's offset); the dots of `Kab.`, `Drs.`, `H.` end none."""
+    return [
+        m.end(1)
+        for m in _SENTENCE_END.finditer(text)
+        if m.group(1).lower() not in _ABBREVIATIONS and len(m.group(1)) != 1
+    ]
+
+
+def _head_decides(text: str, words: list[str], spans: list[tuple[int, int]]) -> bool:
+    """An elected regional head (not a candidate, not a penjabat) and a decision in the same sentence."""
+    if _HEADS.isdisjoint(words) and "wali" not in words:
+        return False
+    for i, word in enumerate(words):
+        is_head = word in _HEADS or (word == "kota" and i and words[i - 1] == "wali")
+        if not is_head:
+            continue
+        first = i - 1 if word == "kota" else i
+        before = words[max(0, first - 2) : first]
+        if any(w in _NOT_THE_HEAD for w in before):
+            continue
+        ends = _sentence_ends(text)
+        start = max((e for e in ends if e < spans[i][0]), default=0)
+        end = min((e for e in ends if e >= spans[i][1]), default=len(text))
+        if any(w in _DECISIONS for w, (a, b) in zip(words, spans, strict=True) if a >= start and b <= end):
+            return True
+    return False
+
+
+def _employment(words: list[str], hits: list[Hit], head_decides: bool = False) -> str:
+    if head_decides:
+        return "unknown"
     stated: list[str] = []
     implied: list[str] = []
     for hit in hits:
@@ -232,7 +292,7 @@ def extract(text: str, reported_on: dt.date | None = None) -> dict[str, Any]:
     nips = find_nips(text)
     return {
         "regions": find_regions(words, orig, hits, gaz),
-        "employment": _employment(words, hits),
+        "employment": _employment(words, hits, _head_decides(text, words, spans)),
         "nips": nips,
         "niks": find_niks(text, nips),
         "names": find_names(text, post_ends, word_set),
