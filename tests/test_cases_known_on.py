@@ -13,8 +13,11 @@ from django.utils import translation
 from netral.accounts.models import User
 from netral.audit.models import AuditEntry
 from netral.cases import actions
+from netral.cases.forms import KnownOnForm
 from netral.cases.known_on import correct_known_on, originating_report
+from netral.cases.merging import merge_into
 from netral.cases.models import Case, Transition
+from netral.intake.models import Report
 from tests.test_cases_support import new_case, walk
 from tests.test_cases_tally import assert_kept_equals_recount
 
@@ -158,3 +161,72 @@ def test_the_workspace_offers_the_form_to_bawaslu_staff_before_registration(
     fresh = Case.objects.get(pk=case.pk)
     walk(fresh, ["start_initial_review", "register"], bawaslu_kab_sleman, commissioner_kab_sleman)
     assert 'id="step-correct_known_on"' not in staff.get(f"/perkara/{case.pk}/").content.decode()
+
+
+def test_a_report_in_time_merged_into_a_late_case_lets_it_be_registered(
+    bawaslu_kab_sleman: User,
+) -> None:
+    # Both filed Thu 3 Oct 2024 (Pilkada, 7 calendar days). Known on Wed 25 Sep: last day Wed 2 Oct, late;
+    # known on Tue 1 Oct: last day Tue 8 Oct, in time.
+    late = pilkada_case(dt.date(2024, 9, 25))
+    timely = pilkada_case(dt.date(2024, 10, 1))
+    also_late = pilkada_case(dt.date(2024, 9, 20))
+    assert (late.daluwarsa, timely.daluwarsa, also_late.daluwarsa) == (True, False, True)
+    merge_into(also_late, late, actor=bawaslu_kab_sleman, reason="Kejadian yang sama.")
+    assert Case.objects.get(pk=late.pk).daluwarsa  # every report in it is late
+    merge_into(timely, late, actor=bawaslu_kab_sleman, reason="Kejadian yang sama.")
+    stored = Case.objects.get(pk=late.pk)
+    assert not stored.daluwarsa and stored.case_reports.count() == 3
+    entry = AuditEntry.objects.filter(action="cases.merged").latest("pk")
+    assert entry.data["daluwarsa"] == {"before": True, "after": False}
+    stored = walk(stored, ["start_initial_review"], bawaslu_kab_sleman, None)
+    actions.register(stored, actor=bawaslu_kab_sleman)  # one report in time is enough
+    assert Case.objects.get(pk=late.pk).state == "registered"
+    assert_kept_equals_recount()
+
+
+def test_a_late_report_merged_into_a_timely_case_changes_nothing(bawaslu_kab_sleman: User) -> None:
+    timely = pilkada_case(dt.date(2024, 10, 1))
+    late = pilkada_case(dt.date(2024, 9, 25))
+    merge_into(late, timely, actor=bawaslu_kab_sleman, reason="Kejadian yang sama.")
+    assert not Case.objects.get(pk=timely.pk).daluwarsa
+    assert "daluwarsa" not in AuditEntry.objects.get(action="cases.merged").data
+    assert_kept_equals_recount()
+
+
+def test_the_day_of_a_merged_report_is_corrected_and_the_case_follows_all_its_reports(
+    bawaslu_kab_sleman: User,
+) -> None:
+    case = pilkada_case(dt.date(2024, 10, 1))  # in time
+    merged = pilkada_case(dt.date(2024, 9, 25))  # late
+    code = originating_report(merged).tracking_code
+    merge_into(merged, case, actor=bawaslu_kab_sleman, reason="Kejadian yang sama.")
+    with translation.override("id"), pytest.raises(actions.TransitionRefused, match="tidak memuat laporan"):
+        correct_known_on(
+            case, actor=bawaslu_kab_sleman, known_on=dt.date(2024, 9, 26), reason=REASON, report="X"
+        )
+    # The merged report: found known on Thu 26 Sep, last day Thu 3 Oct, in time; the first report untouched.
+    correct_known_on(
+        case, actor=bawaslu_kab_sleman, known_on=dt.date(2024, 9, 26), reason=REASON, report=code
+    )
+    reports = {r.tracking_code: r for r in Report.objects.filter(case_link__case=case)}
+    assert (reports[code].known_on, reports[code].daluwarsa) == (dt.date(2024, 9, 26), False)
+    first = originating_report(case)
+    assert first.tracking_code != code and first.known_on == dt.date(2024, 10, 1)
+    # The first report found late (known Tue 24 Sep, last day Tue 1 Oct): the merged one is still in time.
+    stored = correct_known_on(case, actor=bawaslu_kab_sleman, known_on=dt.date(2024, 9, 24), reason=REASON)
+    assert originating_report(stored).daluwarsa and not stored.daluwarsa
+    # Both late: the case is.
+    stored = correct_known_on(
+        stored, actor=bawaslu_kab_sleman, known_on=dt.date(2024, 9, 20), reason=REASON, report=code
+    )
+    assert stored.daluwarsa and Case.objects.get(pk=case.pk).daluwarsa
+    entry = AuditEntry.objects.filter(action="cases.known_on_corrected").latest("pk")
+    assert entry.data["case_daluwarsa"] == {"before": False, "after": True} and entry.data["report"] == code
+    form = KnownOnForm(case=stored)
+    assert [choice[0] for choice in form.fields["report"].choices] == [first.tracking_code, code]
+    assert list(form.fields)[:3] == ["report", "known_on", "reason"]
+    assert (
+        "report" not in KnownOnForm(case=pilkada_case(dt.date(2024, 10, 1))).fields
+    )  # one report: no choice
+    assert_kept_equals_recount()

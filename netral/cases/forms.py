@@ -271,9 +271,25 @@ class KnownOnForm(StepForm):
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, case=case, **kwargs)
-        # The day the report that opened the case gives (`known_on.originating_report`).
-        stated = case.case_reports.order_by("added_at", "pk").values_list("report__known_on", flat=True)
-        self.fields["known_on"].initial = stated.first()
+        # The reports in the order they joined the case: the first opened it (`known_on.originating_report`).
+        reports = list(
+            case.case_reports.order_by("added_at", "pk").values_list(
+                "report__tracking_code", "report__known_on", "report__daluwarsa"
+            )
+        )
+        self.fields["known_on"].initial = reports[0][1] if reports else None
+        if len(reports) > 1:  # merged duplicates: each report has its own reporter and day
+            expired = _("expired")
+            self.fields["report"] = forms.ChoiceField(
+                label=_("Report"),
+                choices=[
+                    (code, f"{code} · {day:%d-%m-%Y}" + (f" · {expired}" if late else ""))
+                    for code, day, late in reports
+                ],
+                initial=reports[0][0],
+                help_text=_("The case is expired only while every report in it is."),
+            )
+            self.order_fields(["report", "known_on", "reason"])
 
 
 class ClassificationForm(StepForm):

@@ -2,7 +2,9 @@
 
 `merge_into(source, target, actor=..., reason=...)` takes the `merge_into` transition on the source
 (received or in initial review; Bawaslu staff; role, scope and version checked by `transition`), moves
-the source's CaseReport links to the target and writes an audit entry. Every report keeps its own
+the source's CaseReport links to the target and writes an audit entry. A target not registered yet is
+`daluwarsa` afterwards only if every report it now holds is (`known_on.case_expired`): a report in time
+merged into a case whose own report was late lets it be registered. Every report keeps its own
 reporter, receipt, messages and evidence: only the report's link to its case moves, so no reporter's
 identity reaches another report. The source stays as a closed case in state `merged` (its history and
 the funnel's "reported" count stay true).
@@ -16,10 +18,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netral.audit.services import record
+from netral.cases import tally
 from netral.cases.actions import TransitionRefused, transition
+from netral.cases.known_on import case_expired
 from netral.cases.models import Case, CaseReport
 from netral.cases.transitions import State
 
+# Before registration, whether the reports were filed in time decides (`actions.precondition_refusal`).
+NOT_REGISTERED_YET = frozenset({State.RECEIVED, State.INITIAL_REVIEW})
 # The states a case may be in to receive a duplicate's reports (still under Bawaslu's study).
 TARGET_STATES = frozenset(
     {
@@ -54,14 +60,16 @@ def merge_into(source: Case, target: Case, *, actor: Any, reason: str) -> Case:
         "number": target.number,
         "reason": reason,
     }
-    with transaction.atomic():
+    with transaction.atomic(), tally.tracking(source.pk, target.pk):
         transition(source, "merge_into", actor=actor, reason=note)
         reports = list(CaseReport.objects.filter(case=source).values_list("report_id", flat=True))
         CaseReport.objects.filter(case=source).update(case=target)
-        record(
-            "cases.merged",
-            actor=actor,
-            obj=target,
-            data={"target": target.number, "source": source.number, "reports": reports},
-        )
+        data: dict[str, Any] = {"target": target.number, "source": source.number, "reports": reports}
+        if target.state in NOT_REGISTERED_YET:
+            expired = case_expired(target)
+            if expired != target.daluwarsa:
+                data["daluwarsa"] = {"before": target.daluwarsa, "after": expired}
+                Case.objects.filter(pk=target.pk).update(daluwarsa=expired)
+                target.daluwarsa = expired
+        record("cases.merged", actor=actor, obj=target, data=data)
     return target

@@ -91,7 +91,9 @@ def _extend(case: Case, data: dict[str, Any], user: Any, form: Any) -> None:
 
 
 def _known_on(case: Case, data: dict[str, Any], user: Any, form: Any) -> None:
-    known_on.correct_known_on(case, actor=user, known_on=data["known_on"], reason=data["reason"])
+    known_on.correct_known_on(
+        case, actor=user, known_on=data["known_on"], reason=data["reason"], report=data.get("report", "")
+    )
 
 
 STEPS: dict[str, Step] = {
