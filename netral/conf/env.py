@@ -16,7 +16,9 @@ _FALSE = {"0", "false", "no", "off", "tidak", ""}
 
 
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    """The value; unset or blank gives the default (so `NETRAL_DATA_DIR=` is not the current folder)."""
+    raw = os.environ.get(name)
+    return default if raw is None or not raw.strip() else raw
 
 
 def env_bool(name: str, default: bool = False) -> bool:
