@@ -6,7 +6,7 @@ import pytest
 
 from netral.triage import matching_index
 from netral.triage.matching_index import MatchIndex
-from netral.triage.matching_rank import explain, rarity_from_counts
+from netral.triage.matching_rank import distinct_names_first, explain, rarity_from_counts
 
 
 def _index(names: list[str], agency: str = "pemkab-34.04", region: str = "34.04") -> MatchIndex:
@@ -74,6 +74,17 @@ def test_equal_scores_are_ordered_by_register_id() -> None:
     ]
     hits = _index(names).search("ni kani", limit=6)
     assert [hit.employee_id for hit in hits] == [1, 2, 3, 4, 5, 6]  # each word once: all equally good
+
+
+def test_equally_good_rows_show_every_name_before_a_second_row_of_any() -> None:
+    # `Eka Putr`: `Eka Putri` and `Eka Putra` are one letter away alike; four Putri come first by id.
+    hits = _index(["eka putri", "eka putri", "eka putri", "eka putra", "eka putri"]).search("eka putr")
+    assert [hit.employee_id for hit in hits] == [1, 4, 2, 3, 5]
+    assert len({hit.score for hit in hits}) == 1  # equally good: the order only shows the alternative sooner
+    # A better row stays first whatever its name; the runs of equal rows are reordered one by one.
+    order, names = [0, 1, 2, 3, 4, 5], ["a", "a", "b", "b", "b", "c"]
+    assert distinct_names_first(order, [0, 1, 1, 1, 2, 2].__getitem__, names) == [0, 1, 2, 3, 4, 5]
+    assert distinct_names_first(order, [0, 0, 0, 0, 0, 0].__getitem__, names) == [0, 2, 5, 1, 3, 4]
 
 
 def test_a_swapped_pair_of_letters_is_one_edit() -> None:

@@ -16,7 +16,8 @@
 
 The adjustments are at most +1.5, so a register name equal to the query (100) always stays above a longer
 name that contains it (at most 99 - 2 per extra word before adjustment, `matching_index`). Equal totals are
-ordered by fewer unexplained words, then by the register id: deterministic, no guess at which twin is meant.
+ordered by fewer unexplained words; rows still equal show one row of every name before a second row of any
+(`distinct_names_first`), then go by register id: deterministic, no guess at which twin is meant.
 """
 
 from __future__ import annotations
@@ -121,5 +122,33 @@ def rerank(
         total[i] += found[0]
         unexplained[i] = found[1]
     pool_list = pool.tolist()
-    pool_list.sort(key=lambda i: (-round(float(total[i]), 6), int(unexplained[i]), int(ids[i])))
-    return pool_list[:limit], total
+
+    def key(i: int) -> tuple[float, int]:
+        return (-round(float(total[i]), 6), int(unexplained[i]))
+
+    pool_list.sort(key=lambda i: (*key(i), int(ids[i])))
+    return distinct_names_first(pool_list, key, names)[:limit], total
+
+
+def distinct_names_first(order: list[int], key: Callable[[int], object], names: Sequence[str]) -> list[int]:
+    """Within each run of equally good rows, one row of every name before a second row of any.
+
+    Equally good rows are equally likely to be the person, so their order changes nothing in how often the
+    right row is shown; five rows of the same name would tell the supervisor nothing the namesake count does
+    not, while `I Wayan Adana` beside `I Wayan Ardana` (both one edit from `I Wayan Adrana`) shows the
+    alternative. Otherwise the order is kept (register id).
+    """
+    result: list[int] = []
+    start = 0
+    while start < len(order):
+        end = start
+        while end < len(order) and key(order[end]) == key(order[start]):
+            end += 1
+        seen: dict[str, int] = {}
+        run = []
+        for position, i in enumerate(order[start:end]):
+            nth = seen[names[i]] = seen.get(names[i], -1) + 1
+            run.append((nth, position, i))
+        result.extend(i for _nth, _position, i in sorted(run))
+        start = end
+    return result
