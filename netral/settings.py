@@ -214,6 +214,10 @@ NETRAL_RECEIPT_GRACE_DAYS = env_int("NETRAL_RECEIPT_GRACE_DAYS", 3, minimum=0)
 NETRAL_HOLIDAY_YEARS = range(
     env_int("NETRAL_HOLIDAY_FIRST_YEAR", 2020), env_int("NETRAL_HOLIDAY_LAST_YEAR", 2030) + 1
 )
+# Triage (docs/triage.md): suggestions on intake; the register match index's change check and rebuild.
+NETRAL_TRIAGE_ON_INTAKE = env_bool("NETRAL_TRIAGE_ON_INTAKE", True)
+NETRAL_MATCH_INDEX_TTL = env_int("NETRAL_MATCH_INDEX_TTL", 300, minimum=0)
+NETRAL_MATCH_INDEX_BACKGROUND = env_bool("NETRAL_MATCH_INDEX_BACKGROUND", True)
 # Vulnerability index (docs/vulnerability-index.md): another configuration file, and weight overrides
 # such as "open_cases=20,report_trend=0".
 NETRAL_VULNERABILITY_FILE = env_str("NETRAL_VULNERABILITY_FILE", "")

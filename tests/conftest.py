@@ -25,6 +25,13 @@ def _empty_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _match_index_in_the_foreground(settings: Any) -> None:
+    """A background rebuild would read the register on another connection, outside the test's
+    transaction; tests rebuild at once (test_triage_matching.py tests the background path itself)."""
+    settings.NETRAL_MATCH_INDEX_BACKGROUND = False
+
+
 def _pdf_engine_loads() -> bool:
     try:
         import weasyprint  # noqa: F401

@@ -128,11 +128,17 @@ def test_reimport_updates_and_never_duplicates(tmp_path: Path) -> None:
     again = import_register(source, progress=False)
     assert (again.created, again.updated, again.unchanged, again.rejected) == (0, 0, 3, 0)
 
+    stamps = dict(Employee.objects.values_list("nip", "updated_at"))
     changed = [list(row) for row in GOOD]
     changed[0][5] = "Sekretaris Dinas Pendidikan"
     summary = import_register(write_csv(tmp_path / "changed.csv", changed), progress=False)
     assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 2)
-    assert Employee.objects.get(nip="198609262015051001").position_title == "Sekretaris Dinas Pendidikan"
+    updated = Employee.objects.get(nip="198609262015051001")
+    assert updated.position_title == "Sekretaris Dinas Pendidikan"
+    # The update time moves for the updated row only (register matching rebuilds its index on it).
+    assert updated.updated_at > stamps[updated.nip]
+    unchanged = Employee.objects.exclude(nip=updated.nip).filter(nip__in=stamps)
+    assert all(row.updated_at == stamps[row.nip] for row in unchanged)
     assert Employee.objects.filter(nip__in=["198609262015051001", "199001012022212001"]).count() == 2
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -158,3 +160,48 @@ def test_index_is_rebuilt_when_the_register_changes(people: dict[str, Employee],
         birth_date=dt.date(1980, 1, 9),
     )
     assert find_candidates("Bonifasius Tanggu")[0].employee_id == newcomer.pk
+
+
+def test_an_updated_register_row_is_seen_after_the_check(people: dict[str, Employee], settings: Any) -> None:
+    settings.NETRAL_MATCH_INDEX_TTL = 0
+    assert find_candidates("Wahyudi Prasetyo")[0].agency_code == "pusat-kemenag"
+    moved = people["wahyudi"]
+    moved.agency = Agency.objects.get(code="pemkab-34.04")
+    moved.save()  # same rows, same highest id: the update time tells
+    best = find_candidates("Wahyudi Prasetyo")[0]
+    assert (best.employee_id, best.agency_code) == (moved.pk, "pemkab-34.04")
+
+
+def _row(number: int, name: str) -> tuple[int, str, str, str, str, str, str]:
+    return number, f"{number:018d}", name, "pemkab-34.04", "34.04", "pelaksana", "Staf"
+
+
+def test_a_changed_register_is_rebuilt_in_the_background(
+    settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.NETRAL_MATCH_INDEX_BACKGROUND = True
+    settings.NETRAL_MATCH_INDEX_TTL = 0
+    rows, signature, builds = [_row(1, "ahmad fauzi")], [(1, 1, 0.0)], []
+    go_on = threading.Event()
+
+    def register_rows() -> list[Any]:
+        builds.append(len(rows))
+        if len(builds) > 1:
+            go_on.wait(10)  # the rebuild takes its time; lookups must not wait for it
+            if len(builds) == 2:
+                raise RuntimeError("database went away")
+        return list(rows)
+
+    monkeypatch.setattr(matching, "register_rows", register_rows)
+    monkeypatch.setattr(matching, "_register_signature", lambda: signature[0])
+    first = matching.get_index()  # the very first build: at once
+    rows.append(_row(2, "bonifasius tanggu"))
+    signature[0] = (2, 2, 0.0)
+    assert matching.get_index() is first and matching.get_index() is first  # served while rebuilding
+    go_on.set()
+    matching.wait_for_rebuild(10)
+    assert matching.get_index() is first  # the rebuild failed: the old index stays, a new try starts
+    matching.wait_for_rebuild(10)
+    rebuilt = matching.get_index()
+    assert rebuilt is not first and rebuilt.search("bonifasius tanggu")[0].employee_id == 2
+    assert builds == [1, 2, 2]  # one build at a time

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -117,6 +118,7 @@ class _Upserter:
         if not self.pending:
             return
         existing = {e.nip: e for e in Employee.objects.filter(nip__in=list(self.pending))}
+        now = timezone.now()
         creates: list[Employee] = []
         updates: list[Employee] = []
         for nip, values in self.pending.items():
@@ -128,6 +130,7 @@ class _Upserter:
             for name in changed:
                 setattr(employee, name, values[name])
             if changed:
+                employee.updated_at = now  # bulk_update does not apply auto_now
                 updates.append(employee)
             else:
                 self.summary.unchanged += 1
@@ -136,7 +139,7 @@ class _Upserter:
         if not self.dry_run:
             with transaction.atomic():
                 Employee.objects.bulk_create(creates)
-                Employee.objects.bulk_update(updates, UPDATE_FIELDS)
+                Employee.objects.bulk_update(updates, [*UPDATE_FIELDS, "updated_at"])
         self.pending = {}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 # Roles and institution kinds that see the whole register (accounts.Role / Institution.Kind values).
@@ -146,6 +147,9 @@ class Employee(models.Model):
     )
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
     birth_date = models.DateField(_("birth date"))
+    # Set on every save and by the importer's updates (raw bulk inserts get the database's default): register
+    # matching rebuilds its index when it moves.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now(), db_index=True)
 
     objects = EmployeeQuerySet.as_manager()
 

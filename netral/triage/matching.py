@@ -8,7 +8,10 @@ The name is normalised exactly as the register's `name_normalized` column
 (`netral.personnel.names.normalize_name`: titles and degrees dropped, Muhammad variants unified, old
 spellings modernised), then looked up in a per-process in-memory blocking index
 (`matching_index.MatchIndex`) built from the register on first use and rebuilt when the register
-changed (checked at most every `NETRAL_MATCH_INDEX_TTL` seconds, default 300). Agency and region
+changed: a row added, removed or updated (count, highest id, latest `updated_at`; checked at most every
+`NETRAL_MATCH_INDEX_TTL` seconds, default 300). The rebuild runs in a background thread while lookups
+go on with the index in hand (`NETRAL_MATCH_INDEX_BACKGROUND`, default on; building 4.7 million rows
+takes minutes, which no request should wait for); only the very first build waits. Agency and region
 are filters (a region code matches itself and every code under it: `34` covers `34.04`); position
 and NIP fragment raise the score. `count_namesakes(name, ...)` says how many register people (within
 the same filters) have exactly that normalised name: when it is more than the candidates shown, the
@@ -17,6 +20,7 @@ name alone cannot single out the person.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -27,7 +31,7 @@ from django.conf import settings
 from netral.personnel.names import normalize_name
 from netral.triage.matching_index import IndexRow, MatchIndex
 
-DEFAULT_TTL_SECONDS = 300
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -58,20 +62,23 @@ class _Cache:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.index: MatchIndex | None = None
-        self.signature: tuple[int, int] | None = None
+        self.signature: Signature | None = None
         self.checked_at = 0.0
+        self.rebuilding: threading.Thread | None = None
 
 
 _cache = _Cache()
+Signature = tuple[int, int, float]  # rows, highest id, latest update (epoch seconds)
 
 
-def _register_signature() -> tuple[int, int]:
+def _register_signature() -> Signature:
     from django.db.models import Count, Max
 
     from netral.personnel.models import Employee
 
-    stats = Employee.objects.aggregate(count=Count("id"), last=Max("id"))
-    return int(stats["count"] or 0), int(stats["last"] or 0)
+    stats = Employee.objects.aggregate(count=Count("id"), last=Max("id"), updated=Max("updated_at"))
+    updated = stats["updated"].timestamp() if stats["updated"] else 0.0
+    return int(stats["count"] or 0), int(stats["last"] or 0), updated
 
 
 def register_rows(chunk_size: int = 50_000) -> Iterator[IndexRow]:
@@ -85,22 +92,54 @@ def register_rows(chunk_size: int = 50_000) -> Iterator[IndexRow]:
 
 
 def get_index() -> MatchIndex:
-    """The process's index of the register, built on first use, rebuilt when the register changed."""
-    ttl = float(getattr(settings, "NETRAL_MATCH_INDEX_TTL", DEFAULT_TTL_SECONDS))
+    """The process's index of the register: built on first use; when the register changed, rebuilt in the
+    background (the current index serves meanwhile) or, with NETRAL_MATCH_INDEX_BACKGROUND off, at once."""
     with _cache.lock:
         now = time.monotonic()
-        if _cache.index is not None and now - _cache.checked_at < ttl:
+        if _cache.index is not None and now - _cache.checked_at < settings.NETRAL_MATCH_INDEX_TTL:
             return _cache.index
-        signature = _register_signature()
-        if _cache.index is None or signature != _cache.signature:
-            _cache.index = MatchIndex(register_rows())
-            _cache.signature = signature
         _cache.checked_at = now
-        return _cache.index
+        signature = _register_signature()
+        current = _cache.index
+        if current is None or not settings.NETRAL_MATCH_INDEX_BACKGROUND:
+            if current is None or signature != _cache.signature:
+                current = _cache.index = MatchIndex(register_rows())
+                _cache.signature = signature
+            return current
+        if signature != _cache.signature and _cache.rebuilding is None:
+            _cache.rebuilding = threading.Thread(
+                target=_rebuild, args=(signature,), name="netral-match-index", daemon=True
+            )
+            _cache.rebuilding.start()
+        return current
+
+
+def _rebuild(signature: Signature) -> None:
+    """Build a new index in this thread and put it in place; the old one serves until then."""
+    from django.db import connection
+
+    try:
+        index = MatchIndex(register_rows())
+        with _cache.lock:
+            _cache.index, _cache.signature = index, signature
+    except Exception:  # the old index stays; the next check after the TTL tries again
+        log.exception("rebuilding the register match index failed")
+    finally:
+        with _cache.lock:
+            _cache.rebuilding = None
+        connection.close()  # this thread's own database connection
+
+
+def wait_for_rebuild(timeout: float | None = None) -> None:
+    """Wait for a background rebuild, if one runs (tests, benchmarks, a warm-up)."""
+    thread = _cache.rebuilding
+    if thread is not None:
+        thread.join(timeout)
 
 
 def reset_index() -> None:
     """Forget the cached index (tests, or after a bulk register import)."""
+    wait_for_rebuild()
     with _cache.lock:
         _cache.index = None
         _cache.signature = None

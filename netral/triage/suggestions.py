@@ -55,7 +55,7 @@ HONORIFICS = frozenset(
 
 
 def enabled_on_intake() -> bool:
-    return bool(getattr(settings, "NETRAL_TRIAGE_ON_INTAKE", True))
+    return bool(settings.NETRAL_TRIAGE_ON_INTAKE)
 
 
 def report_text(report: Report) -> str:
