@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -26,10 +27,15 @@ def _empty_cache() -> None:
 
 
 @pytest.fixture(autouse=True)
-def _match_index_in_the_foreground(settings: Any) -> None:
+def _match_index_in_the_foreground(settings: Any) -> Iterator[None]:
     """A background rebuild would read the register on another connection, outside the test's
-    transaction; tests rebuild at once (test_triage_matching.py tests the background path itself)."""
+    transaction; tests rebuild at once (test_triage_matching.py tests the background path itself).
+    An index one test built (from its register) is never used by the next."""
+    from netral.triage.matching import reset_index
+
     settings.NETRAL_MATCH_INDEX_BACKGROUND = False
+    yield
+    reset_index()
 
 
 def _pdf_engine_loads() -> bool:

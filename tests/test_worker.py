@@ -104,6 +104,7 @@ def test_worker_ensures_the_schedule_then_runs_the_cluster(
     assert Schedule.objects.filter(name=SCHEDULE_NAME).count() == 1
     out = capsys.readouterr().out
     assert "dibuat" in out and "sudah ada" in out
+    assert "Indeks pencocokan register: 0 baris" in out  # built before the cluster forks its workers
     call_command("worker", "--schedule-only", "--interval", "2")
     assert started == ["qcluster", "qcluster"]
     assert Schedule.objects.get(name=SCHEDULE_NAME).minutes == 2

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from typing import Any
 
 from django.conf import settings
@@ -50,4 +51,21 @@ class Command(BaseCommand):
             self.stdout.write(_("Intake filing schedule: every minute (%(name)s).") % {"name": filing.name})
         if options["schedule_only"]:
             return
+        if settings.NETRAL_TRIAGE_ON_INTAKE:
+            self._warm_register_matching()
         call_command("qcluster")
+
+    def _warm_register_matching(self) -> None:
+        """Build the register match index before the cluster forks its workers: they share its memory
+        (copy-on-write) instead of each building its own on their first triage task (minutes at 4.7M)."""
+        from django.db import connections
+
+        from netral.triage.matching import get_index
+
+        started = time.monotonic()
+        index = get_index()
+        self.stdout.write(
+            _("Register match index: %(rows)s rows in %(seconds).1f s.")
+            % {"rows": index.size, "seconds": time.monotonic() - started}
+        )
+        connections.close_all()  # no database connection crosses the fork
