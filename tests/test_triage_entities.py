@@ -120,6 +120,14 @@ def test_names_with_titles_initials_and_triggers() -> None:
     ]
 
 
+def test_a_title_after_a_comma_starts_a_name_and_is_no_degree() -> None:
+    # The place after the post is no name; `Hj.` and `St.` (Sitti) open the name, `S.Sos.` closes it.
+    text = "Lurah Tanjung Merdeka, Hj. St. Aisyah, S.Sos., M.Si. hadir di posko pemenangan."
+    assert extract(text)["names"] == ["Hj. St. Aisyah, S.Sos., M.Si."]
+    names = extract("Camat Depok, Ir. Budi Santoso, M.T., ikut kampanye")["names"]
+    assert names == ["Ir. Budi Santoso, M.T."]
+
+
 def test_acronyms_in_brackets_are_not_names() -> None:
     assert extract("Kepala Dinas (PNS) hadir di TPS (TPS) bersama caleg (PKS)")["names"] == []
 
@@ -177,6 +185,9 @@ def test_agencies_with_register_codes() -> None:
         ("2 hari yang lalu dia kampanye", ["2024-01-15"]),
         ("tiga hari lalu dia kampanye", ["2024-01-14"]),
         ("Senin lalu dia kampanye", ["2024-01-15"]),
+        ("hari Minggu kemarin dia kampanye", ["2024-01-14"]),  # Sunday; "Minggu kemarin" alone: last week
+        ("Minggu kemarin dia kampanye", ["2024-01-10"]),
+        ("pada hari Ahad lalu", ["2024-01-14"]),
         ("tgl 6 November dia kampanye", ["2023-11-06"]),  # no year: the last such day before the report
         ("31/2/2023 bukan tanggal", []),
         ("Rp 1.500.000 diberikan pukul 10.00", []),

@@ -5,7 +5,8 @@ Absolute: `23/6/2023`, `Jumat (23/6/2023)`, `23-06-23`, `2023-06-23`, `25 Februa
 Relative to `reported_on` (dropped without it): `hari ini`, `tadi pagi/siang/sore`, `barusan` (0 days);
 `kemarin`/`kmrn`, `semalam`/`semalem`, `tadi malam` (-1); `kemarin lusa` (-2); `N hari (yang) lalu`
 (-N, digits or words up to ten); `minggu lalu`/`pekan lalu`/`seminggu lalu` (-7); `N minggu lalu` (-7N);
-`Senin lalu`/`Jumat kemarin`/`hari Sabtu` + lalu/kemarin (the latest such weekday before the report date).
+`Senin lalu`/`Jumat kemarin`/`hari Sabtu` + lalu/kemarin (the latest such weekday before the report
+date; Sunday as `Ahad` or `hari Minggu`, since `Minggu lalu` alone is last week).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ _RELATIVE_BODY = (
     r"|(\d{1,2}|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s*(hari|minggu|pekan)\s+"
     r"(?:yang\s+|yg\s+)?(?:lalu|kemarin|kmrn)"
     r"|(minggu|pekan|mgg)\s+(?:lalu|kemarin|kmrn|kemaren)"
-    r"|(?:hari\s+|hr\s+|pas\s+)?(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|ahad)\s+(?:lalu|kemarin|kmrn|kemaren)"
+    r"|(?:hari\s+|hr\s+|pas\s+)?(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|ahad|(?<=hari\s)minggu|(?<=hr\s)minggu)"
+    r"\s+(?:lalu|kemarin|kmrn|kemaren)"
     r"|(kemarin|kemaren|kmrn|kmaren|kmarin|semalam|semalem|tadi\s+malam|td\s+malam|tadi\s+malem)"
     r"|(hari\s+ini|tadi\s+pagi|tadi\s+siang|tadi\s+sore|td\s+pagi|td\s+siang|td\s+sore|barusan|pagi\s+ini))\b"
 )

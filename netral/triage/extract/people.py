@@ -4,7 +4,8 @@
   kept only when `netral.personnel.nip.parse_nip` accepts it. NIK: 16 digits (also grouped 4-4-4-4 or
   6-6-4), kept only when `parse_nik` accepts it.
 * Names, as written (titles and degrees kept; the register matcher normalises them):
-  a name after honorifics/degrees (`Drs. H. Ahmad Fauzi, M.Si.`); a capitalised name after
+  a name after honorifics/degrees (`Drs. H. Ahmad Fauzi, M.Si.`, `Hj. St. Aisyah, S.Sos.`; a title after a
+  comma starts a name, it is no degree of the words before); a capitalised name after
   `bernama`, `atas nama`, `Sdr.`, `Bapak`/`Pak`, `Ibu`/`Bu`, `oknum`; initials after `berinisial`/`inisial`
   or in brackets (`(ESS)`, `(Rd)`); a capitalised name just before `NIP`/`(NIP`; and initials right after a
   post, kept with the post so they stay meaningful (`Kepala Desa S.`).
@@ -23,8 +24,10 @@ _NIP_RE = re.compile(r"\b(\d{8})[ .-]?(\d{6})[ .-]?(\d)[ .-]?(\d{3})\b")
 _NIK_RE = re.compile(r"\b(\d{4}[ .-]?\d{4}[ .-]?\d{4}[ .-]?\d{4}|\d{6}[ .-]\d{6}[ .-]\d{4})\b")
 _CAP = r"[A-Z][a-z'`’]+(?:-[A-Z]?[a-z]+)?"
 _NAME = rf"{_CAP}(?:\s+(?:{_CAP}|[A-Z]\.))*(?:\s+{_CAP})?"
-_TITLE = r"(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|drg|Ns|Apt|Ust|Hc)\.\s*"
-_DEGREE = r"(?:,\s*(?:[A-Z][A-Za-z]{0,3}\.){1,3}(?:[A-Za-z]{1,4}\.?)?)"
+_TITLE_WORDS = r"Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|drg|Ns|Apt|Ust|Hc|St"  # `St.`: Sitti (Bugis, Makassar)
+_TITLE = rf"(?:{_TITLE_WORDS})\.\s*"
+# A degree after a comma; a title after a comma starts the next name (`Lurah Tanjung Merdeka, Hj. Aisyah`).
+_DEGREE = rf"(?:,\s*(?!(?:{_TITLE_WORDS})\.\s+[A-Z])(?:[A-Z][A-Za-z]{{0,3}}\.){{1,3}}(?:[A-Za-z]{{1,4}}\.?)?)"
 _TITLED = re.compile(rf"(?<![A-Za-z])((?:{_TITLE})+{_NAME}{_DEGREE}*|{_NAME}{_DEGREE}+)")
 _TRIGGERED = re.compile(
     rf"\b(?:bernama|namanya|Namanya|atas\s+nama|a\.n\.|Sdr\.?|Sdri\.?|Saudara|Saudari|Bapak|Pak|Ibu|Bu|oknum(?:\s+ASN|\s+PNS)?)"
@@ -128,8 +131,8 @@ def _clean(name: str) -> str | None:
 # searched apart: the degree one starts with a literal comma (a fast scan); the title one starts with
 # `\b`, which makes the regex try every position, so `_TITLE_NEEDLE` (the same without `\b`, which
 # the regex engine scans for quickly) must find something first.
-_TITLE_HINT = re.compile(r"\b(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|drg|Ns|Apt|Ust|Hc)\.")
-_TITLE_NEEDLE = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|H|Hj|Hc|dr|drg|Ns|Apt|Ust)\.")
+_TITLE_HINT = re.compile(rf"\b(?:{_TITLE_WORDS})\.")
+_TITLE_NEEDLE = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|H|Hj|Hc|dr|drg|Ns|Apt|Ust|St)\.")
 _DEGREE_HINT = re.compile(r",\s*[A-Z][A-Za-z]{0,3}\.")
 # Every `_TRIGGERED` match contains one of these (case-sensitive, as the regex is).
 _TRIGGER_NEEDLE = re.compile(r"bernama|[Nn]amanya|atas|a\.n\.|Sdr|Saudar|Bapak|Pak|Ibu|Bu|oknum")
