@@ -167,6 +167,9 @@ def test_agencies_with_register_codes() -> None:
         {"text": "Kemenag", "code": "pusat-kemenag"},
         {"text": "Pemerintah Kabupaten Bandung", "code": "pemkab-32.04"},
     ]
+    # A lone head word names no particular agency.
+    agencies = extract("Pegawai Kantor Kemenag Kab. Lombok Tengah dan Puskesmas hadir")["agencies"]
+    assert agencies == [{"text": "Kemenag Kab. Lombok Tengah", "code": "pusat-kemenag"}]
 
 
 @pytest.mark.parametrize(
@@ -189,6 +192,9 @@ def test_agencies_with_register_codes() -> None:
         ("Minggu kemarin dia kampanye", ["2024-01-10"]),
         ("pada hari Ahad lalu", ["2024-01-14"]),
         ("tgl 6 November dia kampanye", ["2023-11-06"]),  # no year: the last such day before the report
+        ("dibagikan Senin (15/1) di posyandu", ["2024-01-15"]),
+        ("sejak Jumat (29/12) lalu", ["2023-12-29"]),
+        ("Senin (31/2) bukan tanggal", []),
         ("31/2/2023 bukan tanggal", []),
         ("Rp 1.500.000 diberikan pukul 10.00", []),
     ],

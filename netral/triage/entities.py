@@ -224,6 +224,8 @@ def _agencies(
                 end += 1
             else:
                 break
+        while end - start > 1 and orig[end - 1] in {"dan", "&"}:  # the next agency's name stopped it
+            end -= 1
         name = text[spans[start][0] : spans[end - 1][1]].strip()
         if name.endswith("(") or name.count("(") > name.count(")"):
             name = name.rsplit("(", 1)[0].strip(" ,")
@@ -232,6 +234,8 @@ def _agencies(
         covered = end
         span_hits = [h for h in hits[index:] if h.start >= start and h.end <= end]
         code = f"pusat-{central}" if central else _agency_code(head or "", span_hits, words, orig, gaz)
+        if end - start == 1 and code is None:
+            continue  # a lone `Kantor` or `Puskesmas` names no particular agency
         if all(a["text"] != name for a in found):
             found.append({"text": name, "code": code})
     return found
