@@ -184,6 +184,7 @@ def test_agencies_with_register_codes() -> None:
         ("td pagi ada apel", ["2024-01-17"]),
         ("minggu lalu dia kampanye", ["2024-01-10"]),
         ("semalem dia kampanye", ["2024-01-16"]),
+        ("td mlm di rmh pak RT", ["2024-01-16"]),
         ("kemarin lusa dia kampanye", ["2024-01-15"]),
         ("2 hari yang lalu dia kampanye", ["2024-01-15"]),
         ("tiga hari lalu dia kampanye", ["2024-01-14"]),

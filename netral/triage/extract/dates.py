@@ -4,7 +4,7 @@ Absolute: `23/6/2023`, `Jumat (23/6/2023)`, `23-06-23`, `2023-06-23`, `25 Februa
 `tgl 6 November`, `Senin (15/1)` (year from the report date when it is missing, the last such day not after
 it; dropped without a report date).
 Relative to `reported_on` (dropped without it): `hari ini`, `tadi pagi/siang/sore`, `barusan` (0 days);
-`kemarin`/`kmrn`, `semalam`/`semalem`, `tadi malam` (-1); `kemarin lusa` (-2); `N hari (yang) lalu`
+`kemarin`/`kmrn`, `semalam`/`semalem`, `tadi malam`/`td mlm` (-1); `kemarin lusa` (-2); `N hari (yang) lalu`
 (-N, digits or words up to ten); `minggu lalu`/`pekan lalu`/`seminggu lalu` (-7); `N minggu lalu` (-7N);
 `Senin lalu`/`Jumat kemarin`/`hari Sabtu` + lalu/kemarin (the latest such weekday before the report
 date; Sunday as `Ahad` or `hari Minggu`, since `Minggu lalu` alone is last week).
@@ -52,7 +52,7 @@ _RELATIVE_BODY = (
     r"|(minggu|pekan|mgg)\s+(?:lalu|kemarin|kmrn|kemaren)"
     r"|(?:hari\s+|hr\s+|pas\s+)?(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|ahad|(?<=hari\s)minggu|(?<=hr\s)minggu)"
     r"\s+(?:lalu|kemarin|kmrn|kemaren)"
-    r"|(kemarin|kemaren|kmrn|kmaren|kmarin|semalam|semalem|tadi\s+malam|td\s+malam|tadi\s+malem)"
+    r"|(kemarin|kemaren|kmrn|kmaren|kmarin|semalam|semalem|(?:tadi|td)\s+(?:malam|malem|mlm))"
     r"|(hari\s+ini|tadi\s+pagi|tadi\s+siang|tadi\s+sore|td\s+pagi|td\s+siang|td\s+sore|barusan|pagi\s+ini))\b"
 )
 _RELATIVE = re.compile(r"\b" + _RELATIVE_BODY, re.IGNORECASE)
@@ -107,7 +107,7 @@ def _relative(match: re.Match[str], today: dt.date) -> dt.date:
 _RELATIVE_WORDS = frozenset(
     [
         "kemarin", "kemaren", "kmrn", "kmarin", "kmaren", "lalu", "semalam", "semalem", "malam", "malem",
-        "ini", "pagi", "siang", "sore", "barusan",
+        "mlm", "ini", "pagi", "siang", "sore", "barusan",
     ]
 )
 # fmt: on
