@@ -28,6 +28,8 @@ def test_result_has_exactly_the_agreed_keys_even_for_empty_text() -> None:
         ("Lurah di DKI Jakarta ikut kampanye", "31"),
         ("ASN Pemkot Palangka Raya pasang baliho", "62.71"),
         ("ASN Pemkot Palangkaraya pasang baliho", "62.71"),
+        ("camat di Toba Samosir ikut deklarasi", "12.12"),  # the former name, not Samosir (12.17)
+        ("PNS di Makasar posting dukungan", "73.71"),
         ("Camat di Kab. Bandung hadir", "32.04"),
         ("Camat di Kota Bandung hadir", "32.73"),
         ("Pilbup Bandung diwarnai ASN berkampanye", "32.04"),
