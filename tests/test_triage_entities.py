@@ -30,6 +30,8 @@ def test_result_has_exactly_the_agreed_keys_even_for_empty_text() -> None:
         ("ASN Pemkot Palangkaraya pasang baliho", "62.71"),
         ("camat di Toba Samosir ikut deklarasi", "12.12"),  # the former name, not Samosir (12.17)
         ("PNS di Makasar posting dukungan", "73.71"),
+        ("ASN Kab. Kep. Aru ikut kampanye", "81.07"),  # `Kep.` for Kepulauan
+        ("ASN Pemprov Kep. Riau hadir", "21"),
         ("Camat di Kab. Bandung hadir", "32.04"),
         ("Camat di Kota Bandung hadir", "32.73"),
         ("Pilbup Bandung diwarnai ASN berkampanye", "32.04"),

@@ -160,16 +160,21 @@ def gazetteer() -> Gazetteer:
     names: dict[str, str] = {}
     types: dict[str, str] = {}
     district_codes: dict[str, set[str]] = {}
+    def add_region(name: str, code: str) -> None:
+        add(name, "region", code)
+        if name.startswith("Kepulauan "):  # `Kab. Kep. Aru`, `Kep. Riau`
+            add(f"kep {name.removeprefix('Kepulauan ')}", "region", code)
+
     for province in list_wilayah():
         names[province.code], types[province.code] = province.name, "provinsi"
-        add(province.name, "region", province.code)
+        add_region(province.name, province.code)
         add(f"provinsi {province.name}", "region", province.code)
         for regency in list_wilayah(province.code):
             names[regency.code], types[regency.code] = regency.name, regency.type
             bare = _bare_region_name(regency.name)
             add(regency.name, "region", regency.code)
             add(f"{'kota' if regency.type == 'kota' else 'kabupaten'} {bare}", "region", regency.code)
-            add(bare, "region", regency.code)
+            add_region(bare, regency.code)
             if (
                 " " in bare or "-" in bare
             ):  # `Sumba Timur` is also written `SumbaTimur`, `Toli-Toli` `Tolitoli`
