@@ -205,3 +205,22 @@ def test_a_changed_register_is_rebuilt_in_the_background(
     rebuilt = matching.get_index()
     assert rebuilt is not first and rebuilt.search("bonifasius tanggu")[0].employee_id == 2
     assert builds == [1, 2, 2]  # one build at a time
+
+
+def test_a_request_does_not_wait_for_the_first_build(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings.NETRAL_MATCH_INDEX_BACKGROUND = True
+    go_on = threading.Event()
+
+    def register_rows() -> list[Any]:
+        go_on.wait(10)
+        return [_row(1, "ahmad fauzi")]
+
+    monkeypatch.setattr(matching, "register_rows", register_rows)
+    monkeypatch.setattr(matching, "_register_signature", lambda: (1, 1, 0.0))
+    with pytest.raises(matching.IndexNotReady):
+        matching.get_index(wait=False)  # the first build starts in the background
+    with pytest.raises(matching.IndexNotReady):
+        matching.get_index(wait=False)
+    go_on.set()
+    assert matching.get_index().search("ahmad fauzi")[0].employee_id == 1  # waits for that same build
+    assert matching.get_index(wait=False) is matching.get_index()

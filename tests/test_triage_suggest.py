@@ -4,6 +4,7 @@ without a supervisor."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -477,3 +478,26 @@ def test_a_partial_agency_name_is_enough_when_only_one_fits(
             assert exc.message.startswith(result) and "Tulis nama lebih lengkap" in exc.message
             return
     assert narrowed.register_namesakes["narrowed"] == {"agency": result}
+
+
+def test_narrowing_while_the_register_is_first_indexed_says_so(
+    trained: ModelVersion,
+    django_capture_on_commit_callbacks: Any,
+    bawaslu_kab_sleman: User,
+    settings: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from netral.triage import matching
+
+    add_employee("Ahmad Fauzi", serial=1)
+    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
+    row = Suggestion.objects.get(case=case, field="person")
+    matching.reset_index()
+    settings.NETRAL_MATCH_INDEX_BACKGROUND = True
+    go_on = threading.Event()
+    monkeypatch.setattr(matching, "register_rows", lambda: go_on.wait(10) and [])
+    with translation.override("id"), pytest.raises(TransitionRefused, match="sedang diindeks"):
+        suggestions.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
+    go_on.set()
+    matching.wait_for_rebuild(10)
+    assert Suggestion.objects.get(pk=row.pk).register_namesakes == row.register_namesakes  # nothing changed

@@ -91,9 +91,18 @@ def register_rows(chunk_size: int = 50_000) -> Iterator[IndexRow]:
     return query.iterator(chunk_size=chunk_size)
 
 
-def get_index() -> MatchIndex:
+class IndexNotReady(Exception):
+    """The register index is being built for the first time in this process (`get_index(wait=False)`)."""
+
+
+def get_index(*, wait: bool = True) -> MatchIndex:
     """The process's index of the register: built on first use; when the register changed, rebuilt in the
-    background (the current index serves meanwhile) or, with NETRAL_MATCH_INDEX_BACKGROUND off, at once."""
+    background (the current index serves meanwhile) or, with NETRAL_MATCH_INDEX_BACKGROUND off, at once.
+
+    `wait=False` (a web request): the very first build also runs in the background, and IndexNotReady is
+    raised until it is done, instead of holding the request for minutes at 4.7 million rows.
+    """
+    first_build = None
     with _cache.lock:
         now = time.monotonic()
         if _cache.index is not None and now - _cache.checked_at < settings.NETRAL_MATCH_INDEX_TTL:
@@ -101,17 +110,32 @@ def get_index() -> MatchIndex:
         _cache.checked_at = now
         signature = _register_signature()
         current = _cache.index
-        if current is None or not settings.NETRAL_MATCH_INDEX_BACKGROUND:
+        background = settings.NETRAL_MATCH_INDEX_BACKGROUND
+        if current is None and background and (not wait or _cache.rebuilding is not None):
+            first_build = _start_rebuild(signature)
+            if not wait:
+                raise IndexNotReady
+        elif current is None or not background:
             if current is None or signature != _cache.signature:
                 current = _cache.index = MatchIndex(register_rows())
                 _cache.signature = signature
             return current
-        if signature != _cache.signature and _cache.rebuilding is None:
-            _cache.rebuilding = threading.Thread(
-                target=_rebuild, args=(signature,), name="netral-match-index", daemon=True
-            )
-            _cache.rebuilding.start()
-        return current
+        else:
+            if signature != _cache.signature:
+                _start_rebuild(signature)
+            return current
+    first_build.join()  # a first build another caller started: wait for it, outside the lock
+    return get_index()
+
+
+def _start_rebuild(signature: Signature) -> threading.Thread:
+    """The running rebuild, or a new one for this signature (call with the lock held)."""
+    if _cache.rebuilding is None:
+        _cache.rebuilding = threading.Thread(
+            target=_rebuild, args=(signature,), name="netral-match-index", daemon=True
+        )
+        _cache.rebuilding.start()
+    return _cache.rebuilding
 
 
 def _rebuild(signature: Signature) -> None:

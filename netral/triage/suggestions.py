@@ -371,7 +371,7 @@ def narrow_person(
     """
     from netral.personnel.models import Agency
     from netral.regions.models import Region
-    from netral.triage.matching import count_namesakes, find_candidates
+    from netral.triage.matching import IndexNotReady, count_namesakes, find_candidates, get_index
     from netral.triage.matching import nip_fragment as nip_digits
 
     case = suggestion.case
@@ -387,6 +387,16 @@ def narrow_person(
     if nip_written and not nip_fragment:
         raise TransitionRefused(_("Part of the NIP: 4 to 18 digits."), "invalid")
     name = _person_name(suggestion.reported_person)
+    try:
+        index = get_index(wait=False)  # a request never waits for the first build
+    except IndexNotReady:
+        raise TransitionRefused(
+            _(
+                "The register is being indexed for the first time since the server started; "
+                "try again in a few minutes."
+            ),
+            "unavailable",
+        ) from None
     found = find_candidates(
         name,
         agency_code=agency_code or None,
@@ -394,9 +404,12 @@ def narrow_person(
         position=position or None,
         nip_fragment=nip_fragment or None,
         limit=PERSON_CANDIDATES,
+        index=index,
     )
     criteria = {"agency": agency_code, "region": region_code, "position": position, "nip": nip_fragment}
-    in_scope = count_namesakes(name, agency_code=agency_code or None, region_code=region_code or None)
+    in_scope = count_namesakes(
+        name, agency_code=agency_code or None, region_code=region_code or None, index=index
+    )
     with transaction.atomic():
         suggestion = _pending_person(suggestion)  # not decided while the register was searched
         suggestion.value = [match.as_json() for match in found]

@@ -160,6 +160,7 @@ def gazetteer() -> Gazetteer:
     names: dict[str, str] = {}
     types: dict[str, str] = {}
     district_codes: dict[str, set[str]] = {}
+
     def add_region(name: str, code: str) -> None:
         add(name, "region", code)
         if name.startswith("Kepulauan "):  # `Kab. Kep. Aru`, `Kep. Riau`
