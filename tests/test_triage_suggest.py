@@ -480,7 +480,7 @@ def test_a_partial_agency_name_is_enough_when_only_one_fits(
     assert narrowed.register_namesakes["narrowed"] == {"agency": result}
 
 
-def test_narrowing_while_the_register_is_first_indexed_says_so(
+def test_narrowing_or_rerunning_while_the_register_is_first_indexed_says_so(
     trained: ModelVersion,
     django_capture_on_commit_callbacks: Any,
     bawaslu_kab_sleman: User,
@@ -498,6 +498,8 @@ def test_narrowing_while_the_register_is_first_indexed_says_so(
     monkeypatch.setattr(matching, "register_rows", lambda: go_on.wait(10) and [])
     with translation.override("id"), pytest.raises(TransitionRefused, match="sedang diindeks"):
         suggestions.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
+    with translation.override("id"), pytest.raises(TransitionRefused, match="sedang diindeks"):
+        suggestions.rerun(case, actor=bawaslu_kab_sleman)  # it has a reported person to look up
     go_on.set()
     matching.wait_for_rebuild(10)
     assert Suggestion.objects.get(pk=row.pk).register_namesakes == row.register_namesakes  # nothing changed

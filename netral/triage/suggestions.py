@@ -230,7 +230,29 @@ def model_ready() -> bool:
 def rerun(case: Case, *, actor: Any) -> list[Suggestion]:
     """ "Re-run triage" from the workspace: new pending suggestions (checks that `actor` may classify)."""
     _check(case, actor)
+    unlinked = ReportedPerson.objects.filter(report__case_link__case=case, employee__isnull=True).exclude(
+        name=""
+    )
+    if unlinked.exists():
+        _ready_index()
     return generate(case)
+
+
+def _ready_index() -> Any:
+    """The register match index, or a refusal while this process builds it for the first time: a request
+    never waits the minutes that takes at 4.7 million rows (`matching.get_index(wait=False)`)."""
+    from netral.triage.matching import IndexNotReady, get_index
+
+    try:
+        return get_index(wait=False)
+    except IndexNotReady:
+        raise TransitionRefused(
+            _(
+                "The register is being indexed for the first time since the server started; "
+                "try again in a few minutes."
+            ),
+            "unavailable",
+        ) from None
 
 
 def _check(case: Case, actor: Any) -> None:
@@ -371,7 +393,7 @@ def narrow_person(
     """
     from netral.personnel.models import Agency
     from netral.regions.models import Region
-    from netral.triage.matching import IndexNotReady, count_namesakes, find_candidates, get_index
+    from netral.triage.matching import count_namesakes, find_candidates
     from netral.triage.matching import nip_fragment as nip_digits
 
     case = suggestion.case
@@ -387,16 +409,7 @@ def narrow_person(
     if nip_written and not nip_fragment:
         raise TransitionRefused(_("Part of the NIP: 4 to 18 digits."), "invalid")
     name = _person_name(suggestion.reported_person)
-    try:
-        index = get_index(wait=False)  # a request never waits for the first build
-    except IndexNotReady:
-        raise TransitionRefused(
-            _(
-                "The register is being indexed for the first time since the server started; "
-                "try again in a few minutes."
-            ),
-            "unavailable",
-        ) from None
+    index = _ready_index()
     found = find_candidates(
         name,
         agency_code=agency_code or None,
