@@ -15,7 +15,7 @@ from netral.accounts.models import User
 from netral.cases.actions import TransitionRefused
 from netral.cases.models import Case, ClassificationChange
 from netral.intake.models import ReportedPerson
-from netral.triage import suggestions, training
+from netral.triage import persons, suggestions, training
 from netral.triage.models import ModelVersion, Suggestion, TriageCorrection
 from tests.test_triage_suggest_support import add_employee, submit, trained
 
@@ -394,9 +394,9 @@ def test_a_decided_person_suggestion_cannot_be_narrowed(
     fauzi = add_employee("Ahmad Fauzi", serial=1)
     case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
     row = Suggestion.objects.get(case=case, field="person")
-    suggestions.confirm_person(row, actor=bawaslu_kab_sleman, employee_id=fauzi.pk)
+    persons.confirm_person(row, actor=bawaslu_kab_sleman, employee_id=fauzi.pk)
     with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
-        suggestions.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
+        persons.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
 
 
 def test_two_supervisors_on_one_person_suggestion_act_one_after_the_other(
@@ -411,18 +411,18 @@ def test_two_supervisors_on_one_person_suggestion_act_one_after_the_other(
     assert sleman[0].pk in _candidate_ids(seen_by_first)
 
     # The second narrows to Manado; the first then confirms a Sleman candidate from their older page.
-    suggestions.narrow_person(seen_by_second, actor=bawaslu_kab_sleman, agency_code="pemkot-71.71")
+    persons.narrow_person(seen_by_second, actor=bawaslu_kab_sleman, agency_code="pemkot-71.71")
     with pytest.raises(TransitionRefused, match="Pilih salah satu"), translation.override("id"):
-        suggestions.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=sleman[0].pk)
+        persons.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=sleman[0].pk)
     assert Suggestion.objects.get(pk=seen_by_first.pk).status == "pending"
 
     # One confirmation wins; a second one, or a narrowing, from a page loaded before it is refused.
-    suggestions.confirm_person(seen_by_second, actor=bawaslu_kab_sleman, employee_id=manado.pk)
+    persons.confirm_person(seen_by_second, actor=bawaslu_kab_sleman, employee_id=manado.pk)
     with translation.override("id"):
         with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
-            suggestions.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=manado.pk)
+            persons.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=manado.pk)
         with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
-            suggestions.narrow_person(seen_by_first, actor=bawaslu_kab_sleman, region_code="34.04")
+            persons.narrow_person(seen_by_first, actor=bawaslu_kab_sleman, region_code="34.04")
     stored = Suggestion.objects.get(pk=seen_by_first.pk)
     assert (stored.status, stored.decided_value) == ("accepted", manado.pk)
     assert _candidate_ids(stored) == [manado.pk]
@@ -473,7 +473,7 @@ def test_a_partial_agency_name_is_enough_when_only_one_fits(
     row = Suggestion.objects.get(case=case, field="person")
     with translation.override("id"):
         try:
-            narrowed = suggestions.narrow_person(row, actor=bawaslu_kab_sleman, agency_code=written)
+            narrowed = persons.narrow_person(row, actor=bawaslu_kab_sleman, agency_code=written)
         except TransitionRefused as exc:
             assert exc.message.startswith(result) and "Tulis nama lebih lengkap" in exc.message
             return
@@ -497,7 +497,7 @@ def test_narrowing_or_rerunning_while_the_register_is_first_indexed_says_so(
     go_on = threading.Event()
     monkeypatch.setattr(matching, "register_rows", lambda: go_on.wait(10) and [])
     with translation.override("id"), pytest.raises(TransitionRefused, match="sedang diindeks"):
-        suggestions.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
+        persons.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
     with translation.override("id"), pytest.raises(TransitionRefused, match="sedang diindeks"):
         suggestions.rerun(case, actor=bawaslu_kab_sleman)  # it has a reported person to look up
     go_on.set()

@@ -30,7 +30,7 @@ from netral.cases import workspace
 from netral.cases.actions import TransitionRefused
 from netral.cases.classification import CLASSIFY_ROLES, may_classify
 from netral.cases.models import Case
-from netral.triage import duplicates, suggestions
+from netral.triage import duplicates, persons, suggestions
 from netral.triage.models import Suggestion
 
 REASON_MAX = 2000
@@ -125,7 +125,7 @@ def confirm_person(request: HttpRequest, case: Case, suggestion_id: int) -> Http
     if not choice.isdigit():
         return _refused(request, case, _("Choose one of the suggested register entries."))
     try:
-        suggestions.confirm_person(suggestion, actor=request.user, employee_id=int(choice))
+        persons.confirm_person(suggestion, actor=request.user, employee_id=int(choice))
     except TransitionRefused as exc:
         return _refused(request, case, exc.message)
     messages.success(request, _("The register entry of the reported person was confirmed."))
@@ -137,7 +137,7 @@ def narrow_person(request: HttpRequest, case: Case, suggestion_id: int) -> HttpR
     suggestion = get_object_or_404(Suggestion.objects.filter(case=case), pk=suggestion_id)
     post = request.POST
     try:
-        narrowed = suggestions.narrow_person(
+        narrowed = persons.narrow_person(
             suggestion,
             actor=request.user,
             agency_code=post.get("agency", "")[:250],
