@@ -132,6 +132,11 @@ def test_a_title_after_a_comma_starts_a_name_and_is_no_degree() -> None:
     assert names == ["Ir. Budi Santoso, M.T."]
 
 
+def test_abbreviated_first_names_stay_with_the_name() -> None:
+    assert extract("Sdr. Moh. Soleh (NIP. 197503012000031002) ikut deklarasi")["names"] == ["Moh. Soleh"]
+    assert extract("bernama Muh. Arifin, S.Pd. guru SD")["names"] == ["Muh. Arifin, S.Pd."]
+
+
 def test_acronyms_in_brackets_are_not_names() -> None:
     assert extract("Kepala Dinas (PNS) hadir di TPS (TPS) bersama caleg (PKS)")["names"] == []
 
@@ -171,6 +176,9 @@ def test_agencies_with_register_codes() -> None:
         {"text": "Kemenag", "code": "pusat-kemenag"},
         {"text": "Pemerintah Kabupaten Bandung", "code": "pemkab-32.04"},
     ]
+    # A person's title after a comma ends the agency's name.
+    text = "Kepala BPKAD Kabupaten Garut, Drs. Asep Saepudin, M.Si., hadir"
+    assert extract(text)["agencies"] == [{"text": "BPKAD Kabupaten Garut", "code": "pemkab-32.05"}]
     # A lone head word names no particular agency.
     agencies = extract("Pegawai Kantor Kemenag Kab. Lombok Tengah dan Puskesmas hadir")["agencies"]
     assert agencies == [{"text": "Kemenag Kab. Lombok Tengah", "code": "pusat-kemenag"}]

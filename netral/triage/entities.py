@@ -26,7 +26,7 @@ from typing import Any
 
 from netral.triage.extract.dates import find_dates
 from netral.triage.extract.gazetteer import TOKEN_RE, Gazetteer, Hit, gazetteer, scan
-from netral.triage.extract.people import find_ballots, find_names, find_niks, find_nips
+from netral.triage.extract.people import TITLE_TOKENS, find_ballots, find_names, find_niks, find_nips
 from netral.triage.extract.regions import find_regions
 
 EMPLOYMENTS = ("pns", "pppk", "honorer", "kepala_desa", "unknown")
@@ -213,6 +213,8 @@ def _agencies(
             if "." in gap.replace("Kab.", "") and orig[end - 1].lower() not in {"kab", "kec", "kel", "prov"}:
                 break
             token = orig[end]
+            if "," in gap and token in TITLE_TOKENS:
+                break  # `BPKAD Kabupaten Garut, Drs. Asep ...`: a person's title, not the agency's name
             if (
                 token[:1].isupper()
                 or token.isdigit()

@@ -23,8 +23,11 @@ from netral.triage.extract.gazetteer import gazetteer
 _NIP_RE = re.compile(r"\b(\d{8})[ .-]?(\d{6})[ .-]?(\d)[ .-]?(\d{3})\b")
 _NIK_RE = re.compile(r"\b(\d{4}[ .-]?\d{4}[ .-]?\d{4}[ .-]?\d{4}|\d{6}[ .-]\d{6}[ .-]\d{4})\b")
 _CAP = r"[A-Z][a-z'`’]+(?:-[A-Z]?[a-z]+)?"
-_NAME = rf"{_CAP}(?:\s+(?:{_CAP}|[A-Z]\.))*(?:\s+{_CAP})?"
+# Abbreviated first names (`Moh. Soleh`, `Abd. Rahman`): part of the name, normalised by the register matcher.
+_ABBREVIATED = r"(?:Moh|Muh|Moch|Much|Mochd|Mhd|Muhd|Abd|Ach|Achm)\.\s*"
+_NAME = rf"(?:{_ABBREVIATED})?{_CAP}(?:\s+(?:{_CAP}|[A-Z]\.))*(?:\s+{_CAP})?"
 _TITLE_WORDS = r"Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|drg|Ns|Apt|Ust|Hc|St"  # `St.`: Sitti (Bugis, Makassar)
+TITLE_TOKENS = frozenset(_TITLE_WORDS.replace("\\", "").split("|"))
 _TITLE = rf"(?:{_TITLE_WORDS})\.\s*"
 # A degree after a comma; a title after a comma starts the next name (`Lurah Tanjung Merdeka, Hj. Aisyah`).
 _DEGREE = rf"(?:,\s*(?!(?:{_TITLE_WORDS})\.\s+[A-Z])(?:[A-Z][A-Za-z]{{0,3}}\.){{1,3}}(?:[A-Za-z]{{1,4}}\.?)?)"
