@@ -208,6 +208,8 @@ def test_agencies_with_register_codes() -> None:
         ("dibagikan Senin (15/1) di posyandu", ["2024-01-15"]),
         ("sejak Jumat (29/12) lalu", ["2023-12-29"]),
         ("Senin (31/2) bukan tanggal", []),
+        ("tgl 3/1 dia ikut", ["2024-01-03"]),
+        ("tanggal 3/1/2024 dan tgl 15/12", ["2024-01-03", "2023-12-15"]),  # with a year: read once
         ("31/2/2023 bukan tanggal", []),
         ("Rp 1.500.000 diberikan pukul 10.00", []),
     ],

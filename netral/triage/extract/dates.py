@@ -1,8 +1,8 @@
 """Dates in Indonesian text -> ISO strings.
 
 Absolute: `23/6/2023`, `Jumat (23/6/2023)`, `23-06-23`, `2023-06-23`, `25 Februari 2023`, `25 Feb. 2023`,
-`tgl 6 November`, `Senin (15/1)` (year from the report date when it is missing, the last such day not after
-it; dropped without a report date).
+`tgl 6 November`, `Senin (15/1)`, `tgl 3/10` (year from the report date when it is missing, the last such day
+not after it; dropped without a report date).
 Relative to `reported_on` (dropped without it): `hari ini`, `tadi pagi/siang/sore`, `barusan` (0 days);
 `kemarin`/`kmrn`, `semalam`/`semalem`, `tadi malam`/`td mlm` (-1); `kemarin lusa` (-2); `N hari (yang) lalu`
 (-N, digits or words up to ten); `minggu lalu`/`pekan lalu`/`seminggu lalu` (-7); `N minggu lalu` (-7N);
@@ -39,9 +39,10 @@ NUMBER_WORDS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b(?![/.-]\d)")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-# The press's weekday with day/month in brackets and no year: `Senin (15/1)`.
-_WEEKDAY_DAY_MONTH = re.compile(
-    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad),?\s*\(\s*(\d{1,2})/(\d{1,2})\s*\)",
+# Day/month with no year: the press's weekday with it in brackets (`Senin (15/1)`), or after `tgl`/`tanggal`.
+_DAY_MONTH = re.compile(
+    r"\b(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad),?\s*\(\s*(\d{1,2})/(\d{1,2})\s*\)"
+    r"|(?:tgl|tanggal)\.?\s*(\d{1,2})/(\d{1,2})\b(?![/.-]\d))",
     re.IGNORECASE,
 )
 _TEXTUAL = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?(?:\s+(\d{{4}}))?(?![a-z])", re.IGNORECASE)
@@ -161,9 +162,10 @@ def find_dates(text: str, reported_on: dt.date | None, words: set[str] | None = 
             continue
         if day:
             found.append((match.start(), day))
-    if reported_on is not None and "(" in text:
-        for match in _WEEKDAY_DAY_MONTH.finditer(text):
-            day = _make(reported_on.year, int(match[2]), int(match[1]))
+    if reported_on is not None and "/" in text:
+        for match in _DAY_MONTH.finditer(text):
+            day_of_month, month = (match[1], match[2]) if match[1] else (match[3], match[4])
+            day = _make(reported_on.year, int(month), int(day_of_month))
             if day and day > reported_on:
                 day = _make(reported_on.year - 1, day.month, day.day)  # `Jumat (29/12)` in a January report
             if day:
