@@ -4,7 +4,6 @@ without a supervisor."""
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
@@ -12,29 +11,16 @@ from django.test import Client
 from django.utils import translation
 
 from netral.accounts.models import User
-from netral.cases.actions import TransitionRefused
 from netral.cases.models import Case, ClassificationChange
 from netral.intake.models import ReportedPerson
-from netral.triage import persons, suggestions, training
+from netral.triage import suggestions, training
 from netral.triage.models import ModelVersion, Suggestion, TriageCorrection
-from tests.test_triage_suggest_support import add_employee, submit, trained
+from tests.test_triage_suggest_support import add_employee, logged_in, post_step, submit, trained
 
 pytestmark = pytest.mark.django_db
 __all__ = ["trained"]  # the fixture, imported for the tests below
 
 CLASSIFICATION = {"group", "item", "employment"}
-
-
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _post(user: User, case: Case, name: str, data: dict[str, Any] | None = None, *args: Any) -> Any:
-    return _client(user).post(
-        f"/triage/perkara/{case.pk}/{name}/" + "".join(f"{a}/" for a in args), data or {}
-    )
 
 
 def test_suggestions_are_made_on_intake_with_the_model_version(
@@ -77,7 +63,7 @@ def test_accept_fills_the_case_through_the_classification_action(
     case = submit(django_capture_on_commit_callbacks)
     current = suggestions.current(case)
     values = {field: "" if current[field].value is None else current[field].value for field in CLASSIFICATION}
-    response = _post(bawaslu_kab_sleman, case, "klasifikasi", {**values, "version": case.version})
+    response = post_step(bawaslu_kab_sleman, case, "klasifikasi", {**values, "version": case.version})
     assert response.status_code == 302 and response["Location"].endswith(f"/perkara/{case.pk}/#triage")
     stored = Case.objects.get(pk=case.pk)
     assert stored.group == values["group"] and stored.employment == values["employment"]
@@ -96,7 +82,7 @@ def test_a_correction_is_kept_as_training_data(
     suggested = suggestions.current(case)["group"].value
     corrected = "foto_gestur" if suggested != "foto_gestur" else "media_sosial"
     data = {"group": corrected, "item": "", "employment": "pns", "version": case.version}
-    assert _post(bawaslu_kab_sleman, case, "klasifikasi", data).status_code == 302
+    assert post_step(bawaslu_kab_sleman, case, "klasifikasi", data).status_code == 302
     assert Case.objects.get(pk=case.pk).group == corrected
     group_row = Suggestion.objects.get(case=case, field="group")
     assert (group_row.status, group_row.decided_value) == ("corrected", corrected)
@@ -113,9 +99,9 @@ def test_an_invalid_value_or_a_stale_page_changes_nothing(
 ) -> None:
     case = submit(django_capture_on_commit_callbacks)
     bad = {"group": "media_sosial", "item": "D5", "employment": "pns", "version": case.version}  # D5: parpol
-    assert _post(bawaslu_kab_sleman, case, "klasifikasi", bad).status_code == 302
+    assert post_step(bawaslu_kab_sleman, case, "klasifikasi", bad).status_code == 302
     stale = {"group": "media_sosial", "item": "", "employment": "pns", "version": case.version - 1}
-    assert _post(bawaslu_kab_sleman, case, "klasifikasi", stale).status_code == 302
+    assert post_step(bawaslu_kab_sleman, case, "klasifikasi", stale).status_code == 302
     assert Case.objects.get(pk=case.pk).group == ""
     assert set(Suggestion.objects.filter(case=case).values_list("status", flat=True)) == {"pending"}
 
@@ -142,9 +128,9 @@ def test_who_may_decide(
     user = users_by_role[fixture]
     data = {"group": "parpol", "item": "", "employment": "pns", "version": case.version}
     for name in ("klasifikasi", "ulang", "tolak", "gabung"):
-        assert _post(user, case, name, data).status_code == status, name
+        assert post_step(user, case, name, data).status_code == status, name
     person = Suggestion.objects.get(case=case, field="person")
-    narrow = _post(user, case, "terlapor", {"agency": "pemkab-34.04"}, person.pk, "persempit")
+    narrow = post_step(user, case, "terlapor", {"agency": "pemkab-34.04"}, person.pk, "persempit")
     assert narrow.status_code == status
     assert Suggestion.objects.get(pk=person.pk).register_namesakes == person.register_namesakes
     assert Case.objects.get(pk=case.pk).group == ""
@@ -155,7 +141,7 @@ def test_steps_are_post_only_and_need_a_login(
     trained: ModelVersion, django_capture_on_commit_callbacks: Any, bawaslu_kab_sleman: User
 ) -> None:
     case = submit(django_capture_on_commit_callbacks)
-    assert _client(bawaslu_kab_sleman).get(f"/triage/perkara/{case.pk}/ulang/").status_code == 405
+    assert logged_in(bawaslu_kab_sleman).get(f"/triage/perkara/{case.pk}/ulang/").status_code == 405
     response = Client().post(f"/triage/perkara/{case.pk}/ulang/")
     assert response.status_code == 302 and response["Location"].startswith("/masuk/")
     csrf = Client(enforce_csrf_checks=True)
@@ -189,7 +175,7 @@ def test_register_candidates_are_never_linked_without_the_supervisor(
 
     monkeypatch.setattr(intake_services, "link_reported_person", link, raising=False)
     row = Suggestion.objects.get(case=case, field="person", status="pending")
-    response = _post(bawaslu_kab_sleman, case, "terlapor", {"employee": fauzi.pk}, row.pk)
+    response = post_step(bawaslu_kab_sleman, case, "terlapor", {"employee": fauzi.pk}, row.pk)
     assert response.status_code == 302
     assert linked == [(person.pk, fauzi.pk)]  # through intake's function, once, after the confirmation
     row.refresh_from_db()
@@ -208,10 +194,10 @@ def test_only_an_offered_candidate_can_be_confirmed(
     assert isinstance(row.value, list) and other.pk not in {
         candidate["employee_id"] for candidate in row.value
     }
-    _post(bawaslu_kab_sleman, case, "terlapor", {"employee": other.pk}, row.pk)
+    post_step(bawaslu_kab_sleman, case, "terlapor", {"employee": other.pk}, row.pk)
     row.refresh_from_db()
     assert row.status == "pending" and Case.objects.get(pk=case.pk).agency is None
-    _post(bawaslu_kab_sleman, case, "terlapor", {"employee": "none"}, row.pk)
+    post_step(bawaslu_kab_sleman, case, "terlapor", {"employee": "none"}, row.pk)
     row.refresh_from_db()
     assert row.status == "rejected"
 
@@ -222,8 +208,8 @@ def test_rerun_replaces_pending_suggestions_and_keeps_decisions(
     case = submit(django_capture_on_commit_callbacks, person="")
     first = set(Suggestion.objects.filter(case=case).values_list("pk", flat=True))
     group = Suggestion.objects.get(case=case, field="group")
-    assert _post(bawaslu_kab_sleman, case, "tolak", {"suggestion": [group.pk]}).status_code == 302
-    assert _post(bawaslu_kab_sleman, case, "ulang").status_code == 302
+    assert post_step(bawaslu_kab_sleman, case, "tolak", {"suggestion": [group.pk]}).status_code == 302
+    assert post_step(bawaslu_kab_sleman, case, "ulang").status_code == 302
     rows = Suggestion.objects.filter(case=case)
     assert rows.filter(status="rejected").get().pk == group.pk
     pending = set(rows.filter(status="pending").values_list("pk", flat=True))
@@ -313,193 +299,3 @@ def test_exact_namesakes_are_counted_and_shown_with_the_candidates(
     with translation.override("id"):
         html = template.render({"case": other}, request)
     assert "Ahmad Fauzi Rahman" in html and "bernama persis" not in html  # one person: nothing to warn
-
-
-def _candidate_ids(row: Suggestion) -> list[int]:
-    return [int(candidate["employee_id"]) for candidate in row.value or []]
-
-
-def test_a_supervisor_narrows_the_register_search_and_confirms_a_new_candidate(
-    trained: ModelVersion,
-    django_capture_on_commit_callbacks: Any,
-    bawaslu_kab_sleman: User,
-) -> None:
-    for serial in range(1, 7):  # six of the same name in Sleman: the name alone cannot tell them apart
-        add_employee("Ahmad Fauzi", serial=serial)
-    manado = add_employee("Ahmad Fauzi", serial=7, agency="pemkot-71.71", region="71.71")
-    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
-    row = Suggestion.objects.get(case=case, field="person")
-    assert manado.pk not in _candidate_ids(row) and len(_candidate_ids(row)) == 5
-    assert row.register_namesakes["anywhere"] == 7
-
-    # Written as a list entry ("code — name"), or by name: the search is narrowed to that agency.
-    response = _post(
-        bawaslu_kab_sleman,
-        case,
-        "terlapor",
-        {"agency": "pemkot-71.71 — Pemerintah Kota Manado"},
-        row.pk,
-        "persempit",
-    )
-    assert response.status_code == 302
-    row.refresh_from_db()
-    assert _candidate_ids(row) == [manado.pk] and row.status == "pending"
-    assert row.register_namesakes["narrowed"] == {"agency": "pemkot-71.71"}
-    assert row.register_namesakes["in_scope"] == 1 and row.register_namesakes["anywhere"] == 7
-    _post(bawaslu_kab_sleman, case, "terlapor", {"region": "Kota Manado"}, row.pk, "persempit")
-    row.refresh_from_db()
-    assert row.register_namesakes["narrowed"] == {"region": "71.71"}
-    assert _candidate_ids(row) == [manado.pk]
-    _post(bawaslu_kab_sleman, case, "terlapor", {"employee": manado.pk}, row.pk)
-    row.refresh_from_db()
-    assert (row.status, row.decided_value) == ("accepted", manado.pk)  # one of the narrowed candidates
-
-
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        ({}, "Isi instansi, wilayah, jabatan, atau sebagian NIP."),
-        ({"agency": "Dinas Rahasia"}, "Instansi tidak dikenal: Dinas Rahasia."),
-        ({"region": "99.99"}, "Wilayah tidak dikenal: 99.99."),
-        ({"nip": "12"}, "Sebagian NIP: 4 sampai 18 angka."),
-        ({"nip": "1975-03"}, "Sebagian NIP: 4 sampai 18 angka."),
-    ],
-)
-def test_narrowing_with_bad_input_says_why_and_changes_nothing(
-    trained: ModelVersion,
-    django_capture_on_commit_callbacks: Any,
-    bawaslu_kab_sleman: User,
-    data: dict[str, str],
-    message: str,
-) -> None:
-    add_employee("Ahmad Fauzi", serial=1)
-    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
-    row = Suggestion.objects.get(case=case, field="person")
-    client = _client(bawaslu_kab_sleman)
-    with translation.override("id"):
-        response = client.post(
-            f"/triage/perkara/{case.pk}/terlapor/{row.pk}/persempit/",
-            data,
-            follow=True,
-            HTTP_ACCEPT_LANGUAGE="id",
-        )
-    assert message in response.content.decode()
-    stored = Suggestion.objects.get(pk=row.pk)
-    assert (stored.value, stored.register_namesakes) == (row.value, row.register_namesakes)
-
-
-def test_a_decided_person_suggestion_cannot_be_narrowed(
-    trained: ModelVersion, django_capture_on_commit_callbacks: Any, bawaslu_kab_sleman: User
-) -> None:
-    fauzi = add_employee("Ahmad Fauzi", serial=1)
-    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
-    row = Suggestion.objects.get(case=case, field="person")
-    persons.confirm_person(row, actor=bawaslu_kab_sleman, employee_id=fauzi.pk)
-    with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
-        persons.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
-
-
-def test_two_supervisors_on_one_person_suggestion_act_one_after_the_other(
-    trained: ModelVersion, django_capture_on_commit_callbacks: Any, bawaslu_kab_sleman: User
-) -> None:
-    """Each works from the page they loaded (a stale row); the stored suggestion decides."""
-    sleman = [add_employee("Ahmad Fauzi", serial=serial) for serial in range(1, 4)]
-    manado = add_employee("Ahmad Fauzi", serial=7, agency="pemkot-71.71", region="71.71")
-    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
-    seen_by_first = Suggestion.objects.get(case=case, field="person")
-    seen_by_second = Suggestion.objects.get(pk=seen_by_first.pk)
-    assert sleman[0].pk in _candidate_ids(seen_by_first)
-
-    # The second narrows to Manado; the first then confirms a Sleman candidate from their older page.
-    persons.narrow_person(seen_by_second, actor=bawaslu_kab_sleman, agency_code="pemkot-71.71")
-    with pytest.raises(TransitionRefused, match="Pilih salah satu"), translation.override("id"):
-        persons.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=sleman[0].pk)
-    assert Suggestion.objects.get(pk=seen_by_first.pk).status == "pending"
-
-    # One confirmation wins; a second one, or a narrowing, from a page loaded before it is refused.
-    persons.confirm_person(seen_by_second, actor=bawaslu_kab_sleman, employee_id=manado.pk)
-    with translation.override("id"):
-        with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
-            persons.confirm_person(seen_by_first, actor=bawaslu_kab_sleman, employee_id=manado.pk)
-        with pytest.raises(TransitionRefused, match="tidak sedang menunggu keputusan"):
-            persons.narrow_person(seen_by_first, actor=bawaslu_kab_sleman, region_code="34.04")
-    stored = Suggestion.objects.get(pk=seen_by_first.pk)
-    assert (stored.status, stored.decided_value) == ("accepted", manado.pk)
-    assert _candidate_ids(stored) == [manado.pk]
-
-
-def test_the_narrowing_lists_answer_what_was_typed(users_by_role: dict[str, User], client: Client) -> None:
-    def options(user: User | None, kind: str, query: str) -> Any:
-        if user is not None:
-            client.force_login(user)
-        return client.get(f"/triage/pilihan/{kind}/", {"q": query})
-
-    staff = users_by_role["bawaslu_kab_sleman"]
-    assert options(staff, "instansi", "manado").json() == {
-        "options": ["pemkot-71.71 — Pemerintah Kota Manado"]
-    }
-    assert options(staff, "wilayah", "34.0").json()["options"][0] == "34.01 — Kabupaten Kulon Progo"
-    assert len(options(staff, "wilayah", "kabupaten").json()["options"]) == 15  # at most fifteen
-    assert options(staff, "wilayah", "k").json() == {"options": []}  # fewer than two characters
-    assert options(staff, "wilayah", "tidak ada").json() == {"options": []}
-    assert options(staff, "jabatan", "camat").status_code == 404
-    classifying = {"bawaslu_ri", "bawaslu_prov_diy", "bawaslu_kab_sleman", "bawaslu_kota_manado"}
-    classifying |= {"commissioner_kab_sleman", "bkn_analyst"}  # who see the narrowing form
-    for name, user in users_by_role.items():
-        expected = 200 if name in classifying else 403
-        assert options(user, "wilayah", "manado").status_code == expected, name
-    client.logout()
-    assert options(None, "wilayah", "manado").status_code == 302  # to the login page
-    assert client.post("/triage/pilihan/wilayah/", {"q": "manado"}).status_code in {403, 405}
-
-
-@pytest.mark.parametrize(
-    ("written", "result"),
-    [
-        ("Manado", "pemkot-71.71"),  # one agency contains it
-        ("pemerintah kota manado", "pemkot-71.71"),
-        ("Bandung", "Lebih dari satu cocok dengan Bandung: Pemerintah Kabupaten Bandung, "),
-    ],
-)
-def test_a_partial_agency_name_is_enough_when_only_one_fits(
-    trained: ModelVersion,
-    django_capture_on_commit_callbacks: Any,
-    bawaslu_kab_sleman: User,
-    written: str,
-    result: str,
-) -> None:
-    add_employee("Ahmad Fauzi", serial=1)
-    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
-    row = Suggestion.objects.get(case=case, field="person")
-    with translation.override("id"):
-        try:
-            narrowed = persons.narrow_person(row, actor=bawaslu_kab_sleman, agency_code=written)
-        except TransitionRefused as exc:
-            assert exc.message.startswith(result) and "Tulis nama lebih lengkap" in exc.message
-            return
-    assert narrowed.register_namesakes["narrowed"] == {"agency": result}
-
-
-def test_narrowing_or_rerunning_while_the_register_is_first_indexed_says_so(
-    trained: ModelVersion,
-    django_capture_on_commit_callbacks: Any,
-    bawaslu_kab_sleman: User,
-    settings: Any,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from netral.triage import matching
-
-    add_employee("Ahmad Fauzi", serial=1)
-    case = submit(django_capture_on_commit_callbacks, person="Ahmad Fauzi")
-    row = Suggestion.objects.get(case=case, field="person")
-    matching.reset_index()
-    settings.NETRAL_MATCH_INDEX_BACKGROUND = True
-    go_on = threading.Event()
-    monkeypatch.setattr(matching, "register_rows", lambda: go_on.wait(10) and [])
-    with translation.override("id"), pytest.raises(TransitionRefused, match="sedang diindeks"):
-        persons.narrow_person(row, actor=bawaslu_kab_sleman, agency_code="pemkab-34.04")
-    with translation.override("id"), pytest.raises(TransitionRefused, match="sedang diindeks"):
-        suggestions.rerun(case, actor=bawaslu_kab_sleman)  # it has a reported person to look up
-    go_on.set()
-    matching.wait_for_rebuild(10)
-    assert Suggestion.objects.get(pk=row.pk).register_namesakes == row.register_namesakes  # nothing changed

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
 
+from netral.accounts.models import User
 from netral.cases.models import Case
 from netral.intake.crypto import ReporterIdentity
 from netral.intake.services import ReportedPersonInput, ReportInput, submit_report
@@ -80,3 +82,16 @@ def submit(
     with capture(execute=True):
         report = submit_report(data, channel="web", received_at=received_at).report
     return Case.objects.get(case_reports__report=report)
+
+
+def logged_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def post_step(user: User, case: Case, name: str, data: dict[str, Any] | None = None, *args: Any) -> Any:
+    """POST one triage step of the workspace (`/triage/perkara/<pk>/<name>/<args>/`) as `user`."""
+    return logged_in(user).post(
+        f"/triage/perkara/{case.pk}/{name}/" + "".join(f"{a}/" for a in args), data or {}
+    )
