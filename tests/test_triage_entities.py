@@ -82,6 +82,7 @@ def test_region_codes_with_aliases_and_ambiguity(text: str, code: str | None) ->
         ("Kepala Dinas Kesehatan dimutasi oleh bupati petahana pada Maret.", "unknown"),
         ("Gubernur membagikan bansos bergambar dirinya, dibantu para camat.", "unknown"),
         ("Penjabat Bupati Muna memutasi camat menjelang pilkada.", "pns"),  # a penjabat is a PNS
+        ("Plt Bupati Probolinggo mengganti sepuluh kepala dinas.", "unknown"),  # the elected deputy acting
         ("Camat Ngaglik ikut kampanye calon bupati petahana yang memutasi pejabat.", "pns"),
         ("kabid dinas bagi bansos katanya dari balon bupati", "pns"),  # a candidate, not the head
         ("Istri bupati, seorang guru PNS, ikut kampanye.", "pns"),

@@ -102,10 +102,11 @@ def _doubted(words: list[str], start: int) -> bool:
 _HEADS = frozenset({"bupati", "walikota", "gubernur"})  # and `wali kota`
 _NOT_THE_HEAD = frozenset(
     {
-        # a candidate for the office, or someone acting in it (a penjabat is a civil servant)
+        # a candidate for the office, or a civil servant acting in it (a penjabat, a Plh: the sekda); a Plt
+        # of a regional head is the elected deputy, so `Plt Bupati` is the head here
         "calon", "bacalon", "balon", "nyalon", "mencalonkan", "dicalonkan", "maju", "cabup", "cawabup",
         "cawalkot", "cagub", "paslon", "pasangan", "pilkada",
-        "pemilihan", "kandidat", "penjabat", "pj", "pjs", "plt", "plh",
+        "pemilihan", "kandidat", "penjabat", "pj", "pjs", "plh",
         # someone or something of the head's, not the head
         "staf", "ahli", "ajudan", "asisten", "istri", "suami", "anak", "keluarga", "kantor", "rumah",
         "pendopo", "rujab", "sekretariat",
