@@ -37,12 +37,15 @@ def _invalid(message: str) -> TransitionRefused:
     return TransitionRefused(message, "invalid")
 
 
+def has_classify_role(user: Any) -> bool:
+    """Whether `user` is active in a role that classifies cases (which cases: `may_classify`)."""
+    active = getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
+    return bool(active and getattr(user, "role", "") in CLASSIFY_ROLES)
+
+
 def may_classify(case: Case, user: Any) -> bool:
     """Whether `user` may change the classification of `case` (role, active, case visible)."""
-    active = getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
-    if not active or getattr(user, "role", "") not in CLASSIFY_ROLES:
-        return False
-    return Case.objects.visible_to(user).filter(pk=case.pk).exists()
+    return has_classify_role(user) and Case.objects.visible_to(user).filter(pk=case.pk).exists()
 
 
 def snapshot(case: Case) -> dict[str, str]:

@@ -139,6 +139,7 @@ def _head_decides(text: str, words: list[str], spans: list[tuple[int, int]]) -> 
     """An elected regional head (not a candidate, not a penjabat) and a decision in the same sentence."""
     if _HEADS.isdisjoint(words) and "wali" not in words:
         return False
+    ends: list[int] | None = None
     for i, word in enumerate(words):
         is_head = word in _HEADS or (word == "kota" and i and words[i - 1] == "wali")
         if not is_head:
@@ -147,7 +148,7 @@ def _head_decides(text: str, words: list[str], spans: list[tuple[int, int]]) -> 
         before = words[max(0, first - 2) : first]
         if any(w in _NOT_THE_HEAD for w in before):
             continue
-        ends = _sentence_ends(text)
+        ends = _sentence_ends(text) if ends is None else ends
         start = max((e for e in ends if e < spans[i][0]), default=0)
         end = min((e for e in ends if e >= spans[i][1]), default=len(text))
         if any(w in _DECISIONS for w, (a, b) in zip(words, spans, strict=True) if a >= start and b <= end):

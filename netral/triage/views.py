@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netral.cases import workspace
 from netral.cases.actions import TransitionRefused
-from netral.cases.classification import CLASSIFY_ROLES, may_classify
+from netral.cases.classification import has_classify_role, may_classify
 from netral.cases.models import Case
 from netral.triage import duplicates, persons, suggestions
 from netral.triage.models import Suggestion
@@ -182,7 +182,7 @@ def options(request: HttpRequest, kind: str) -> HttpResponseBase:
 
     if kind not in {"instansi", "wilayah"}:
         raise Http404
-    if not (request.user.is_active and getattr(request.user, "role", "") in CLASSIFY_ROLES):
+    if not has_classify_role(request.user):
         return JsonResponse({"options": []}, status=403)
     query = " ".join(request.GET.get("q", "").split())[:80]
     found: list[str] = []

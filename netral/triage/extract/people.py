@@ -26,8 +26,11 @@ _CAP = r"[A-Z][a-z'`’]+(?:-[A-Z]?[a-z]+)?"
 # Abbreviated first names (`Moh. Soleh`, `Abd. Rahman`): part of the name, normalised by the register matcher.
 _ABBREVIATED = r"(?:Moh|Muh|Moch|Much|Mochd|Mhd|Muhd|Abd|Ach|Achm)\.\s*"
 _NAME = rf"(?:{_ABBREVIATED})?{_CAP}(?:\s+(?:{_CAP}|[A-Z]\.))*(?:\s+{_CAP})?"
-_TITLE_WORDS = r"Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|drg|Ns|Apt|Ust|Hc|St"  # `St.`: Sitti (Bugis, Makassar)
-TITLE_TOKENS = frozenset(_TITLE_WORDS.replace("\\", "").split("|"))
+# Titles written before a name, each followed by a dot (`St.`: Sitti, Bugis and Makassar).
+TITLE_TOKENS = (
+    "Prof", "Dr", "Drs", "Dra", "Ir", "H", "Hj", "KH", "K.H", "dr", "drg", "Ns", "Apt", "Ust", "Hc", "St",
+)  # fmt: skip
+_TITLE_WORDS = "|".join(re.escape(title) for title in TITLE_TOKENS)
 _TITLE = rf"(?:{_TITLE_WORDS})\.\s*"
 # A degree after a comma; a title after a comma starts the next name (`Lurah Tanjung Merdeka, Hj. Aisyah`).
 _DEGREE = rf"(?:,\s*(?!(?:{_TITLE_WORDS})\.\s+[A-Z])(?:[A-Z][A-Za-z]{{0,3}}\.){{1,3}}(?:[A-Za-z]{{1,4}}\.?)?)"
