@@ -11,7 +11,7 @@ import pytest
 
 from netral.catalogue.services import GROUP_CODES
 from netral.triage import training
-from netral.triage.corpus import load_corpus
+from netral.triage.corpus import REAL_LIKE_WEIGHT, example_weight, fit_rows, load_corpus
 from netral.triage.items import choose_item, clear_cache
 from netral.triage.models import ModelVersion, TriageCorrection
 from netral.triage.preprocess import LONG_NUMBER_TOKEN, NUMBER_TOKEN, URL_TOKEN, normalise, preprocess
@@ -138,13 +138,30 @@ def test_classify_contract_shape(small_corpus: Path) -> None:
         assert result["item"] is None or isinstance(result["item"], str)
 
 
+def test_real_like_texts_weigh_more_in_training() -> None:
+    import numpy as np
+
+    from netral.triage.model import GroupClassifier
+
+    assert example_weight({"id": "parpol-0001", "form": "whole"}) == REAL_LIKE_WEIGHT > 1
+    assert example_weight({"id": "correction-7"}) == REAL_LIKE_WEIGHT
+    assert example_weight({"id": "parpol-0300", "form": "composed"}) == 1.0
+    rows = load_corpus()[::10]
+    texts, labels, weights = fit_rows(rows)
+    assert sorted(set(weights)) == [1.0, REAL_LIKE_WEIGHT]
+    probe = [row["text"] for row in load_corpus()[5::97]]
+    weighted = GroupClassifier().fit(texts, labels, weights).predict_proba(probe)
+    unweighted = GroupClassifier().fit(texts, labels).predict_proba(probe)
+    assert not np.allclose(weighted, unweighted)  # the weights reach the SVMs and the calibration
+
+
 def test_fast_probabilities_equal_sklearn() -> None:
     import numpy as np
 
     from netral.triage.model import GroupClassifier
 
     rows = load_corpus()[::10]
-    model = GroupClassifier().fit([r["text"] for r in rows], [r["category"] for r in rows])
+    model = GroupClassifier().fit(*fit_rows(rows))  # weighted, as training fits it
     views = [preprocess(r["text"]) for r in load_corpus()[3::41]]
     features = model._features(views)
     assert model._fast is not None

@@ -187,9 +187,11 @@ def test_whole_text_folds_score_every_whole_text_once_with_a_model_that_never_sa
     scored: list[str] = []
     fit, top = training.GroupClassifier.fit, training.GroupClassifier.top
 
-    def recording_fit(self: Any, texts: list[str], labels: list[str]) -> Any:
+    def recording_fit(
+        self: Any, texts: list[str], labels: list[str], weights: list[float] | None = None
+    ) -> Any:
         seen.append(set(texts))
-        return fit(self, texts, labels)
+        return fit(self, texts, labels, weights)
 
     def recording_top(self: Any, texts: list[str], k: int = 3) -> Any:
         assert not seen[-1] & set(texts)  # the fold's model never trained on what it scores

@@ -2,8 +2,8 @@
 
 Words are read after normalisation and stemming, characters on the normalised text (robust to
 typos and spellings the slang table does not know). LinearSVC scores are calibrated into
-probabilities with Platt scaling (CalibratedClassifierCV, sigmoid, 5 folds). Trains on CPU in a
-few seconds for the corpus of about a thousand examples.
+probabilities with Platt scaling (CalibratedClassifierCV, sigmoid, 5 folds); optional per-example
+weights reach both. Trains on CPU in about two seconds on the corpus's 3,200 training examples.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sklearn.svm import LinearSVC
 from netral.triage.preprocess import preprocess
 
 # Bump when preprocessing or features change: part of the model version hash.
-CODE_VERSION = "4"
+CODE_VERSION = "5"
 
 CHAR_RANGE = (2, 5)
 _CHAR_CACHE: dict[str, list[str]] = {}
@@ -160,9 +160,10 @@ class GroupClassifier:
             return hstack([self.words.fit_transform(stemmed), self.chars.fit_transform(normal)]).tocsr()
         return hstack(self._blocks(views)).tocsr()
 
-    def fit(self, texts: list[str], labels: list[str]) -> GroupClassifier:
+    def fit(self, texts: list[str], labels: list[str], weights: list[float] | None = None) -> GroupClassifier:
+        """Fit on texts and their group codes; `weights` (one per text) weigh the SVMs and the calibration."""
         features = self._features([preprocess(text) for text in texts], fit=True)
-        self.classifier.fit(features, labels)
+        self.classifier.fit(features, labels, sample_weight=weights)
         self.classes = [str(label) for label in self.classifier.classes_]
         self._compile()
         return self

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from netral.catalogue.services import GROUP_CODES
-from netral.triage.corpus import CORPUS_FILE, corpus_sha256, fold_of, load_corpus, split
+from netral.triage.corpus import CORPUS_FILE, corpus_sha256, fit_rows, fold_of, load_corpus, split
 from netral.triage.metrics import calibration, classification_report
 from netral.triage.model import CODE_VERSION, GroupClassifier
 from netral.triage.models import ModelVersion, TriageCorrection
@@ -72,7 +72,7 @@ def train(*, corpus_path: Path = CORPUS_FILE, use_corrections: bool = True) -> M
     train_rows, heldout = split(corpus)
     train_rows = train_rows + corrections
     started = time.perf_counter()
-    classifier = GroupClassifier().fit([r["text"] for r in train_rows], [r["category"] for r in train_rows])
+    classifier = GroupClassifier().fit(*fit_rows(train_rows))
     seconds = time.perf_counter() - started
     predicted = [ranked[0][0] for ranked in classifier.top([r["text"] for r in heldout], k=1)]
     report = classification_report([r["category"] for r in heldout], predicted)
@@ -149,7 +149,7 @@ def whole_text_folds(rows: list[dict[str, Any]] | None = None, *, folds: int = 3
             continue
         left_out = {str(row["id"]) for row in scored}
         fitted = [row for row in training if str(row["id"]) not in left_out]
-        model = GroupClassifier().fit([r["text"] for r in fitted], [r["category"] for r in fitted])
+        model = GroupClassifier().fit(*fit_rows(fitted))
         gold.extend(row["category"] for row in scored)
         ranked.extend(model.top([row["text"] for row in scored], k=3))
     report = classification_report(gold, [top[0][0] for top in ranked])

@@ -22,6 +22,7 @@ from netral.triage.corpusgen.acts_f import EXTRA_STANDALONE
 from netral.triage.corpusgen.acts_g import MORE_STANDALONE
 from netral.triage.corpusgen.acts_h import DISTINCTIONS
 from netral.triage.corpusgen.acts_i import PROCEEDINGS
+from netral.triage.corpusgen.acts_j import APPEALS
 
 CORPUS_FILE = Path(__file__).resolve().parent.parent / "data" / "corpus.jsonl"
 SEED = 20240922
@@ -234,6 +235,7 @@ def build(per_group: int = PER_GROUP, seed: int = SEED) -> list[dict[str, Any]]:
             + MORE_STANDALONE[group]
             + DISTINCTIONS.get(group, [])
             + PROCEEDINGS[group]
+            + APPEALS.get(group, [])
         ):
             seen.add(text)
             group_rows.append({"text": text, "style": style, "form": "whole"})
