@@ -45,6 +45,12 @@ def test_result_has_exactly_the_agreed_keys_even_for_empty_text() -> None:
         ("Camat Toili diduga mendukung paslon", "72.01"),  # district -> regency
         ("Kepala Dinas Provinsi Kalimantan Selatan hadir di SMKN 3 Banjarmasin", "63.71"),
         ("dua PNS asal Kota Banjar dan Tasikmalaya, Jawa Barat", "32"),  # several regencies: province
+        # ... unless one of them is where the post or office sits
+        ("Sekda Kabupaten Muna bertemu tim sukses di sebuah hotel di Kendari", "74.03"),
+        ("Kepala Dinas Pendidikan Kabupaten Muna bertemu tim sukses di Kendari", "74.03"),
+        ("Bawaslu Kota Kendari memeriksa ASN yang berasal dari Kabupaten Muna", "74.71"),
+        ("Di Kendari dan Muna ada ASN yang ikut kampanye", "74"),
+        ("Warga Kecamatan Woha melapor: lurah itu bertugas di Kabupaten Lombok Timur", "52"),
         ("guru di Kota Banjar Jawa Barat", "32.79"),
         ("ASN di Kabupaten Banjar, Kalimantan Selatan", "63.03"),
         ("Batu itu dilempar ke kantor kecamatan", None),  # common word at sentence start
@@ -70,6 +76,9 @@ def test_region_codes_with_aliases_and_ambiguity(text: str, code: str | None) ->
         ("kades hadir di acara partai", "kepala_desa"),
         ("Kepala Desa S. ikut deklarasi", "kepala_desa"),
         ("camat ikut deklarasi", "pns"),  # the post implies a PNS
+        # a village head is a post too: the one acting, named first, decides between posts
+        ("Sejumlah camat diduga menginstruksikan kepala desa dan perangkatnya memenangkan paslon.", "pns"),
+        ("Kades ikut rapat bersama camat membahas dukungan", "kepala_desa"),
         ("Sekda hadir di acara paslon", "pns"),
         ("guru SD posting dukungan", "unknown"),  # teachers can be PNS or PPPK
         ("oknum ASN posting dukungan", "unknown"),
@@ -140,6 +149,7 @@ def test_abbreviated_first_names_stay_with_the_name() -> None:
 
 def test_acronyms_in_brackets_are_not_names() -> None:
     assert extract("Kepala Dinas (PNS) hadir di TPS (TPS) bersama caleg (PKS)")["names"] == []
+    assert extract("Penjabat Wali Kota (Pj) dan Sekda (AR) menandatangani SK (SK) itu")["names"] == ["AR"]
 
 
 @pytest.mark.parametrize(

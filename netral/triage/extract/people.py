@@ -76,7 +76,8 @@ _ACRONYMS = frozenset(
     [
         "ASN", "PNS", "KPU", "DPR", "DPD", "TPS", "OPD", "BPD", "RT", "RW", "SD", "SMP", "SMA", "SMK",
         "PP", "PKK", "UPT", "TK", "KTP", "WA", "IG", "FB", "TV", "PKS", "PKB", "PAN", "PPP", "PSI", "MD",
-        "RI", "NU", "UU", "PT", "CV",
+        "RI", "NU", "UU", "PT", "CV", "SK", "KB", "DPC", "DPW", "DPP", "PPS", "PPK", "BKN", "DKI", "NTB",
+        "NTT", "PLT", "PLH", "Pj",  # `Penjabat Wali Kota (Pj)`: the post's short form, not initials
     ]
 )
 # fmt: on
