@@ -21,6 +21,11 @@ longer name would be wrong, so these misses bound what any honest ranking can re
 `missed_name_only_warned` the share of queries missed on the name alone whose written name more than
 five people bear: the product tells the supervisor that the name alone cannot decide.
 
+`store_seconds` is the time to write the built index to disk (`triage.matching_store.save`, in a temporary
+directory), `load_ms` the time another process needs to map it instead of building (`build_seconds`),
+`stored_mb` its size on disk, and `stored_same_results` the share of the name-only queries whose five
+candidates from the mapped copy equal the built index's (`stored_p95_ms_name_only` their p95 latency).
+
 The `names_*` keys describe the register itself (`personnel.synthetic_names.NameTally`): rows, distinct
 normalised full names, the share of rows whose name nobody else has, the share of rows with at least five
 namesakes, and the ten most frequent names with their counts. `peak_rss_mb` is read before they are
@@ -114,6 +119,41 @@ def _shadowed(hits: list[Any], written: str, target_name: str, k: int = 5) -> bo
     return written != target_name and len(hits) >= k and all(h.name_normalized == written for h in hits[:k])
 
 
+def _store_round_trip(index: Any, names: list[str]) -> dict[str, Any]:
+    """Store the index in a temporary directory, map it as another process would, compare the answers."""
+    import tempfile
+    from pathlib import Path
+
+    from django.test import override_settings
+
+    from netral.triage import matching_store
+
+    signature = (index.size, 0, 0.0)
+    with tempfile.TemporaryDirectory() as directory, override_settings(DATA_DIR=Path(directory)):
+        started = time.perf_counter()
+        path = matching_store.save(index, signature)
+        store_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        loaded = matching_store.load(signature)
+        load_ms = (time.perf_counter() - started) * 1000
+        assert loaded is not None
+        same, latencies = 0, []
+        for name in names:
+            started = time.perf_counter()
+            hits = loaded.search(name)
+            latencies.append((time.perf_counter() - started) * 1000)
+            same += hits == index.search(name)
+        stored_mb = sum(f.stat().st_size for f in path.iterdir()) / 2**20
+        del loaded
+    return {
+        "store_seconds": round(store_seconds, 1),
+        "load_ms": round(load_ms, 1),
+        "stored_mb": round(stored_mb, 1),
+        "stored_same_results": round(same / max(1, len(names)), 4),
+        "stored_p95_ms_name_only": round(_pct(latencies, 0.95), 2),
+    }
+
+
 def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES) -> dict[str, Any]:
     from rapidfuzz import fuzz, process
 
@@ -205,6 +245,7 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
     n = len(cases) or 1
     latencies = filtered_ms + name_only_ms
     peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    stored = _store_round_trip(index, [normalize_name(query) for _kind, query, _target in cases])
     names = tally.statistics(lambda i: index.names.take([i])[0])  # the blob keeps the generation order
     return {
         "size": size,
@@ -226,6 +267,7 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
         "p95_ms_filtered": round(_pct(filtered_ms, 0.95), 2),
         "p95_ms_name_only": round(_pct(name_only_ms, 0.95), 2),
         "build_seconds": round(build_seconds, 1),
+        **stored,
         "index_mb": round(index.memory_bytes() / 2**20, 1),
         "peak_rss_mb": peak_rss_mb,
         "exhaustive_subset": len(subset_names),

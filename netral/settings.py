@@ -218,6 +218,7 @@ NETRAL_HOLIDAY_YEARS = range(
 NETRAL_TRIAGE_ON_INTAKE = env_bool("NETRAL_TRIAGE_ON_INTAKE", True)
 NETRAL_MATCH_INDEX_TTL = env_int("NETRAL_MATCH_INDEX_TTL", 300, minimum=0)
 NETRAL_MATCH_INDEX_BACKGROUND = env_bool("NETRAL_MATCH_INDEX_BACKGROUND", True)
+NETRAL_MATCH_INDEX_STORE = env_bool("NETRAL_MATCH_INDEX_STORE", True)
 # Vulnerability index (docs/vulnerability-index.md): another configuration file, and weight overrides
 # such as "open_cases=20,report_trend=0".
 NETRAL_VULNERABILITY_FILE = env_str("NETRAL_VULNERABILITY_FILE", "")

@@ -30,10 +30,12 @@ def _empty_cache() -> None:
 def _match_index_in_the_foreground(settings: Any) -> Iterator[None]:
     """A background rebuild would read the register on another connection, outside the test's
     transaction; tests rebuild at once (test_triage_matching.py tests the background path itself).
-    An index one test built (from its register) is never used by the next."""
+    An index one test built (from its register) is never used by the next, nor stored on disk
+    (test_triage_matching_store.py tests the store in a temporary directory)."""
     from netral.triage.matching import reset_index
 
     settings.NETRAL_MATCH_INDEX_BACKGROUND = False
+    settings.NETRAL_MATCH_INDEX_STORE = False
     yield
     reset_index()
 

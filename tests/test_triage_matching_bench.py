@@ -34,6 +34,7 @@ def test_benchmark_reports_the_json_keys() -> None:
     assert result["recall_at_5"] >= 0.9  # a tiny register: nearly every perturbed name is found
     missed = 1 - result["recall_at_5_name_only"]
     assert 0 <= result["missed_name_only_warned"] <= missed + 1e-9
+    assert result["stored_same_results"] == 1.0 and result["stored_mb"] > 0  # the mapped copy answers alike
 
 
 @pytest.mark.parametrize(

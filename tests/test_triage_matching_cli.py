@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from io import StringIO
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -95,3 +97,25 @@ def test_namesakes_are_counted_and_a_common_name_says_so(_register: Employee) ->
     assert json.loads(_run("--name", "Soetrisno Djojohadi", "--region", "71", "--json"))["namesakes"] == 0
     assert "3 orang di register bernama persis" in _run("--name", "Soetrisno Djojohadi")
     assert "bernama persis" not in _run("--name", "Soetrisno Djojohadi", "--agency", "pemkot-71.71")
+
+
+def test_index_builds_and_stores_then_the_next_process_maps_it(settings: Any, tmp_path: Path) -> None:
+    settings.DATA_DIR = tmp_path
+    settings.NETRAL_MATCH_INDEX_STORE = True
+    out = StringIO()
+    call_command("triage", "index", "--json", stdout=out)
+    built = json.loads(out.getvalue())
+    assert (
+        built["rows"] == Employee.objects.count() and Path(built["stored"]).parent == tmp_path / "match-index"
+    )
+    matching.reset_index()  # as another process
+    out = StringIO()
+    call_command("triage", "index", stdout=out)
+    assert f"{built['rows']} baris" in out.getvalue() and built["stored"] in out.getvalue()
+
+
+def test_index_without_the_store_says_so(settings: Any) -> None:
+    settings.NETRAL_MATCH_INDEX_STORE = False
+    out = StringIO()
+    call_command("triage", "index", stdout=out)
+    assert "NETRAL_MATCH_INDEX_STORE=0" in out.getvalue()

@@ -6,14 +6,16 @@ proposes: nothing is linked until a supervisor confirms a candidate.
 
 The name is normalised exactly as the register's `name_normalized` column
 (`netral.personnel.names.normalize_name`: titles and degrees dropped, Muhammad variants unified, old
-spellings modernised), then looked up in a per-process in-memory blocking index
-(`matching_index.MatchIndex`) built from the register on first use and rebuilt when the register
+spellings modernised), then looked up in a blocking index (`matching_index.MatchIndex`, held in
+memory) built from the register on first use and rebuilt when the register
 changed: a row added, removed or updated (count, highest id, latest `updated_at`; checked at most every
-`NETRAL_MATCH_INDEX_TTL` seconds, default 300). The rebuild runs in a background thread while lookups
-go on with the index in hand (`NETRAL_MATCH_INDEX_BACKGROUND`, default on; building 4.7 million rows
-takes minutes, which no request should wait for); only the very first build waits. Agency and region
-are filters (a region code matches itself and every code under it: `34` covers `34.04`); position
-and NIP fragment raise the score. `count_namesakes(name, ...)` says how many register people (within
+`NETRAL_MATCH_INDEX_TTL` seconds, default 300). A built index is stored on disk (`matching_store`,
+`NETRAL_MATCH_INDEX_STORE`, default on) and every other process maps that copy instead of building its
+own: one build per register change on the machine, milliseconds for the others. The rebuild runs in a
+background thread while lookups go on with the index in hand (`NETRAL_MATCH_INDEX_BACKGROUND`, default on;
+building 4.7 million rows takes minutes, which no request should wait for); only the very first build waits.
+Agency and region are filters (a region code matches itself and every code under it: `34` covers `34.04`);
+position and NIP fragment raise the score. `count_namesakes(name, ...)` says how many register people (within
 the same filters) have exactly that normalised name: when it is more than the candidates shown, the
 name alone cannot single out the person.
 """
@@ -110,22 +112,58 @@ def get_index(*, wait: bool = True) -> MatchIndex:
         _cache.checked_at = now
         signature = _register_signature()
         current = _cache.index
+        if current is not None and signature == _cache.signature:
+            return current
+        stored = _load_stored(signature)  # another process (or an earlier run) built it: milliseconds
+        if stored is not None:
+            _cache.index, _cache.signature = stored, signature
+            return stored
         background = settings.NETRAL_MATCH_INDEX_BACKGROUND
         if current is None and background and (not wait or _cache.rebuilding is not None):
             first_build = _start_rebuild(signature)
             if not wait:
                 raise IndexNotReady
         elif current is None or not background:
-            if current is None or signature != _cache.signature:
-                current = _cache.index = MatchIndex(register_rows())
-                _cache.signature = signature
+            current = _cache.index = _obtain(signature)
+            _cache.signature = signature
             return current
         else:
-            if signature != _cache.signature:
-                _start_rebuild(signature)
+            _start_rebuild(signature)
             return current
     first_build.join()  # a first build another caller started: wait for it, outside the lock
     return get_index()
+
+
+def _load_stored(signature: Signature) -> MatchIndex | None:
+    if not settings.NETRAL_MATCH_INDEX_STORE:
+        return None
+    from netral.triage import matching_store
+
+    try:
+        return matching_store.load(signature)
+    except (OSError, ValueError, KeyError):  # unreadable or from an older format: build anew
+        log.exception("the stored register match index could not be loaded; building it")
+        return None
+
+
+def _obtain(signature: Signature) -> MatchIndex:
+    """The index of the register in this state: stored by another process meanwhile, or built here and
+    stored for the others (NETRAL_MATCH_INDEX_STORE), then used from the stored copy they share."""
+    if not settings.NETRAL_MATCH_INDEX_STORE:
+        return MatchIndex(register_rows())
+    from netral.triage import matching_store
+
+    with matching_store.build_lock():
+        stored = _load_stored(signature)  # built by the process this one waited for
+        if stored is not None:
+            return stored
+        index = MatchIndex(register_rows())
+        try:
+            matching_store.save(index, signature)
+        except OSError:  # no room or no permission: this process keeps its own copy
+            log.exception("the register match index could not be stored; this process keeps its own")
+            return index
+        return _load_stored(signature) or index
 
 
 def _start_rebuild(signature: Signature) -> threading.Thread:
@@ -143,7 +181,7 @@ def _rebuild(signature: Signature) -> None:
     from django.db import connection
 
     try:
-        index = MatchIndex(register_rows())
+        index = _obtain(signature)
         with _cache.lock:
             _cache.index, _cache.signature = index, signature
     except Exception:  # the old index stays; the next check after the TTL tries again

@@ -35,6 +35,7 @@ _SOUND_RULES = (("kh", "h"), ("sy", "s"), ("sh", "s"), ("ph", "f"), ("v", "f"), 
                 ("q", "k"), ("th", "t"), ("dh", "d"), ("ae", "ai"), ("ck", "k"), ("j", "y"))  # fmt: skip
 _REPEATS = re.compile(r"([b-df-hj-np-tv-z])\1+")  # doubled consonants: `Hassan`, `Muhammad`
 IndexRow = tuple[int, str, str, str, str, str, str]  # id, nip, name_normalized, agency, region, class, title
+Blobs = dict[str, bytes | bytearray | memoryview]  # the name blobs' bytes: "names", "sounds"
 
 
 def sound(word: str) -> str:
@@ -66,30 +67,38 @@ class _Blob:
     """Many short strings in one byte buffer with offsets, appended one by one, decoded on demand."""
 
     def __init__(self) -> None:
-        self.data: bytes | bytearray = bytearray()
+        self._building = bytearray()
+        self.data: bytes | bytearray | memoryview = b""
         self._offsets = array("q", [0])
         self.offsets = np.zeros(1, dtype=np.int64)
 
     def append(self, text: str) -> None:
-        self.data += text.encode()
-        self._offsets.append(len(self.data))
+        self._building += text.encode()
+        self._offsets.append(len(self._building))
 
     def freeze(self) -> None:
         self.offsets = np.frombuffer(self._offsets, dtype=np.int64).copy()
         self._offsets = array("q")
-        self.data = bytes(self.data)
+        self.data, self._building = bytes(self._building), bytearray()
+
+    @classmethod
+    def of(cls, data: bytes | bytearray | memoryview, offsets: np.ndarray) -> _Blob:
+        """A frozen blob over stored bytes (a memory-mapped file's too) and offsets."""
+        blob = cls()
+        blob.data, blob.offsets, blob._offsets = data, offsets, array("q")
+        return blob
 
     def take(self, indices: Sequence[int]) -> list[str]:
         data, offsets = self.data, self.offsets
         starts = offsets[list(indices)].tolist()
         ends = offsets[[i + 1 for i in indices]].tolist()
-        return [data[a:b].decode() for a, b in zip(starts, ends, strict=True)]
+        return [str(data[a:b], "utf-8") for a, b in zip(starts, ends, strict=True)]
 
 
 class _Categories:
-    def __init__(self) -> None:
-        self.values: list[str] = []
-        self.codes: dict[str, int] = {}
+    def __init__(self, values: Iterable[str] = ()) -> None:
+        self.values: list[str] = list(values)
+        self.codes: dict[str, int] = {value: code for code, value in enumerate(self.values)}
 
     def code(self, value: str) -> int:
         found = self.codes.get(value)
@@ -166,14 +175,51 @@ class MatchIndex:
         self.post_rows = posted[by_word]
         self.post_start = np.searchsorted(words[by_word], np.arange(len(vocab) + 1)).astype(np.int64)
         self.vocab = vocab
+        self._finish()
+
+    def _finish(self) -> None:
+        """Lookup tables derived from the arrays and the vocabulary (milliseconds: a few thousand words)."""
         self.size = len(self.ids)
         self._by_sound: dict[str, list[int]] = {}
-        for word, wid in vocab.items():  # keys of the sound form and of the word as written
+        for word, wid in self.vocab.items():  # keys of the sound form and of the word as written
             for key in _deletes(sound(word)) | _deletes(word):
                 self._by_sound.setdefault(key, []).append(wid)
         self._position_cache: dict[str, tuple[list[int], list[int]]] = {}
         self._rarity = rarity_from_counts(self.size)
         self._rarity_cache: dict[str, float] = {}
+
+    # -- storage (matching_store.py) ---------------------------------------------------------
+    ARRAYS = ("ids", "nips", "word_count", "agency", "region", "pclass", "title", "agency_start",
+              "blob_index", "post_rows", "post_start", "names_offsets", "sounds_offsets")  # fmt: skip
+
+    def parts(self) -> tuple[dict[str, np.ndarray], Blobs, dict[str, Any]]:
+        """(arrays, name blobs, JSON-able rest) from which `from_parts` makes the same index."""
+        arrays = {name: getattr(self, name) for name in self.ARRAYS[:-2]}
+        arrays["names_offsets"], arrays["sounds_offsets"] = self.names.offsets, self.sounds.offsets
+        blobs = {"names": self.names.data, "sounds": self.sounds.data}
+        words = sorted(self.vocab, key=self.vocab.__getitem__)
+        meta = {
+            "words": words,
+            "agencies": self.agencies.values,
+            "regions": self.regions.values,
+            "classes": self.classes.values,
+            "titles": self.titles.values,
+        }
+        return arrays, blobs, meta
+
+    @classmethod
+    def from_parts(cls, arrays: dict[str, np.ndarray], blobs: Blobs, meta: dict[str, Any]) -> MatchIndex:
+        """The index over stored parts (memory-mapped arrays are used as they are, never copied)."""
+        index = cls.__new__(cls)
+        for name in cls.ARRAYS[:-2]:
+            setattr(index, name, arrays[name])
+        index.names = _Blob.of(blobs["names"], arrays["names_offsets"])
+        index.sounds = _Blob.of(blobs["sounds"], arrays["sounds_offsets"])
+        index.agencies, index.regions = _Categories(meta["agencies"]), _Categories(meta["regions"])
+        index.classes, index.titles = _Categories(meta["classes"]), _Categories(meta["titles"])
+        index.vocab = {word: wid for wid, word in enumerate(meta["words"])}
+        index._finish()
+        return index
 
     def word_rarity(self, word: str) -> float:
         """0 for a word in every register name .. 1 for a word in one (or none)."""

@@ -56,8 +56,9 @@ class Command(BaseCommand):
         call_command("qcluster")
 
     def _warm_register_matching(self) -> None:
-        """Build the register match index before the cluster forks its workers: they share its memory
-        (copy-on-write) instead of each building its own on their first triage task (minutes at 4.7M).
+        """Have the register match index before the cluster forks its workers: the stored copy when the
+        register has not changed, else built here and stored (the web processes then map that copy). The
+        workers share it instead of each building its own on their first triage task (minutes at 4.7M).
         The cluster closes the database connections before it forks."""
         from netral.triage.matching import get_index
 

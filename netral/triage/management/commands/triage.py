@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from netral.triage.corpus import LabelledFileError, parse_line, read_jsonl
-from netral.triage.matching_cli import add_match_arguments, handle_match
+from netral.triage.matching_cli import add_index_arguments, add_match_arguments, handle_index, handle_match
 
 BATCH = 256
 
@@ -261,6 +261,11 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[CommandParser], None], Handler]] = {
     "evaluate": ("precision/recall/F1 and confusion on a labelled JSONL", _evaluate_args, _evaluate),
     "train": ("retrain from the corpus plus confirmed corrections", _train_args, _train),
     "match": ("register candidates for a reported name (never links)", add_match_arguments, handle_match),
+    "index": (
+        "build (or load) the register match index now and store it for every process",
+        add_index_arguments,
+        handle_index,
+    ),
 }
 
 
