@@ -96,6 +96,8 @@ def test_namesakes_are_counted_and_a_common_name_says_so(_register: Employee) ->
     assert json.loads(_run("--name", "Soetrisno Djojohadi", "--json"))["namesakes"] == 3
     assert json.loads(_run("--name", "Soetrisno Djojohadi", "--region", "71", "--json"))["namesakes"] == 0
     assert "3 orang di register bernama persis" in _run("--name", "Soetrisno Djojohadi")
+    assert "satu dari mereka" not in _run("--name", "Soetrisno Djojohadi")  # all three fit in the list
+    assert "satu dari mereka" in _run("--name", "Soetrisno Djojohadi", "--limit", "2")
     assert "bernama persis" not in _run("--name", "Soetrisno Djojohadi", "--agency", "pemkot-71.71")
 
 

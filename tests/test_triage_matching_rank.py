@@ -163,3 +163,48 @@ def test_namesakes_agrees_with_counting_the_register_row_by_row() -> None:
     for name in list(everywhere)[:300]:
         assert index.namesakes(name) == everywhere[name], name
         assert index.namesakes(name, region_code="33") == in_region[name], name
+
+
+def _many_siti_rahayu(agency: str = "pemkab-34.04") -> list[tuple[int, str, str, str, str, str, str]]:
+    names = ["siti rahayu"] * 8 + ["siti nur rahayu", "siti sri rahayu", "siti rahayuningsih", "sitti rahayu"]
+    return [
+        (
+            n,
+            f"{n:018d}",
+            name,
+            agency,
+            "34.04",
+            "fungsional" if n == 3 else "pelaksana",
+            "Guru" if n == 3 else "Staf",
+        )
+        for n, name in enumerate(names, start=1)
+    ]
+
+
+def test_with_only_a_name_a_name_too_many_bear_is_shown_once() -> None:
+    index = MatchIndex(_many_siti_rahayu())
+    hits = index.search("siti rahayu")
+    shown = [hit.name_normalized for hit in hits]
+    assert shown[0] == "siti rahayu" and shown.count("siti rahayu") == 1 and len(hits) == 5
+    assert {"sitti rahayu", "siti nur rahayu", "siti sri rahayu"} <= set(shown)  # a left-out middle name too
+    assert hits[0].score >= hits[1].score  # the exact name still comes first
+    assert len(index.search("siti rahayu", limit=12)) == 12  # nothing is dropped: the others follow
+    # With a filter, a position or a NIP part the list is of people again: every namesake keeps its place.
+    for narrowed in (
+        index.search("siti rahayu", region_code="34"),
+        index.search("siti rahayu", agency_code="pemkab-34.04"),
+        index.search("siti rahayu", nip_fragment="0000"),
+    ):
+        assert [hit.name_normalized for hit in narrowed] == ["siti rahayu"] * 5
+    assert index.search("siti rahayu", position="guru")[0].employee_id == 3
+
+
+def test_a_name_that_fits_in_the_list_keeps_every_row() -> None:
+    rows = [row for row in _many_siti_rahayu() if row[0] not in {6, 7, 8}]  # five `siti rahayu` left
+    hits = MatchIndex(rows).search("siti rahayu")
+    assert [hit.name_normalized for hit in hits] == ["siti rahayu"] * 5
+
+
+def test_a_name_alone_with_nothing_else_keeps_all_its_rows() -> None:
+    hits = MatchIndex(_many_siti_rahayu()[:8]).search("siti rahayu")
+    assert [hit.employee_id for hit in hits] == [1, 2, 3, 4, 5]  # no other name to show instead

@@ -78,9 +78,15 @@ def handle_match(command: BaseCommand, options: dict[str, Any]) -> None:
             f"{match.position_title}  ({', '.join(match.reasons)})"
         )
     if namesakes > 1:
+        name_alone = not any(options[key] for key in ("agency", "region", "position", "nip"))
+        shown_once = (
+            " Daftar di atas menampilkan satu dari mereka dan nama lain yang mirip."
+            if name_alone and namesakes > options["limit"]
+            else ""
+        )
         command.stdout.write(
             f"{namesakes} orang di register bernama persis seperti ini: nama saja tidak dapat "
-            "membedakan mereka (tambahkan --agency, --region, --position atau --nip)."
+            f"membedakan mereka (tambahkan --agency, --region, --position atau --nip).{shown_once}"
         )
 
 

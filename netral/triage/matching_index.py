@@ -334,8 +334,16 @@ class MatchIndex:
             if digits:
                 nip_hit = np.fromiter((digits in str(n) for n in self.nips[rows].tolist()), bool, len(rows))
                 boost += 8 * nip_hit
+        name_alone = not (agency_code or region_code or position_hit is not None or nip_hit is not None)
         ranked, total = rerank(
-            normalized, names, score + boost, self.ids[rows], self.word_rarity, sound, limit
+            normalized,
+            names,
+            score + boost,
+            self.ids[rows],
+            self.word_rarity,
+            sound,
+            limit,
+            collapse=name_alone,
         )  # ranked uncapped, reported as 0-100
         hits = []
         for i in ranked:

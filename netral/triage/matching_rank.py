@@ -18,6 +18,13 @@ The adjustments are at most +1.5, so a register name equal to the query (100) al
 name that contains it (at most 99 - 2 per extra word before adjustment, `matching_index`). Equal totals are
 ordered by fewer unexplained words; rows still equal show one row of every name before a second row of any
 (`distinct_names_first`), then go by register id: deterministic, no guess at which twin is meant.
+
+With nothing but a name (no agency, region, position or NIP part), a name that more people bear than the
+list has places (`limit`) is shown once, and the other places go to the next names (`collapse`): five of
+hundreds of identical `Siti Rahayu` rows cannot single anyone out (the workspace shows how many bear the name
+and asks to narrow), while `Siti Nur Rahayu` beside it may be the person whose middle name the reporter left
+out. Names that fit in the list, and every list with a filter, a position or a NIP part, keep all their rows
+(docs/triage.md, "Register matching").
 """
 
 from __future__ import annotations
@@ -97,13 +104,22 @@ def rerank(
     word_rarity: Callable[[str], float],
     sound: Callable[[str], str],
     limit: int,
+    *,
+    collapse: bool = False,
 ) -> tuple[list[int], np.ndarray]:
-    """Indices into `names` of the best `limit`, best first, and the scores adjusted (for the pool only)."""
+    """Indices into `names` of the best `limit`, best first, and the scores adjusted (for the pool only).
+
+    `collapse`: a name with more rows than `limit` is shown once (module docstring)."""
     total = base.astype(np.float64).copy()
     if len(names) == 0:
         return [], total
     pool_size = min(len(names), max(POOL, limit))
-    pool = np.lexsort((ids, -base))[:pool_size]  # equal first-stage scores: lower register id first
+    ranked = np.lexsort((ids, -base))  # equal first-stage scores: lower register id first
+    overflowing: set[str] = set()
+    if collapse:
+        pool, overflowing = _pool_beyond_namesakes(ranked, names, pool_size, limit)
+    else:
+        pool = ranked[:pool_size]
     query_words = query.split()
     query_sounds = [sound(w) for w in query_words]
     unexplained = np.zeros(len(names), dtype=np.int32)
@@ -127,7 +143,47 @@ def rerank(
         return (-round(float(total[i]), 6), int(unexplained[i]))
 
     pool_list.sort(key=lambda i: (*key(i), int(ids[i])))
-    return distinct_names_first(pool_list, key, names)[:limit], total
+    ordered = distinct_names_first(pool_list, key, names)
+    if overflowing:
+        ordered = once_each(ordered, names, overflowing)
+    return ordered[:limit], total
+
+
+def _pool_beyond_namesakes(
+    ranked: np.ndarray, names: Sequence[str], pool_size: int, limit: int
+) -> tuple[np.ndarray, set[str]]:
+    """The pool with at most `limit` rows of any one name (rows of the next names instead), and the names
+    that had more: hundreds of equal exact names would otherwise fill the whole pool."""
+    per_name: dict[str, int] = {}
+    overflowing: set[str] = set()
+    pool: list[int] = []
+    rest: list[int] = []
+    for i in ranked.tolist():
+        name = names[i]
+        per_name[name] = per_name.get(name, 0) + 1
+        if per_name[name] > limit:
+            overflowing.add(name)
+            rest.append(i)
+        else:
+            pool.append(i)
+            if len(pool) == pool_size:
+                break
+    return np.array((pool + rest)[:pool_size], dtype=np.int64), overflowing
+
+
+def once_each(order: list[int], names: Sequence[str], overflowing: set[str]) -> list[int]:
+    """The order with the second and later rows of each name in `overflowing` moved to the end."""
+    seen: set[str] = set()
+    shown: list[int] = []
+    later: list[int] = []
+    for i in order:
+        name = names[i]
+        if name in overflowing and name in seen:
+            later.append(i)
+        else:
+            seen.add(name)
+            shown.append(i)
+    return shown + later
 
 
 def distinct_names_first(order: list[int], key: Callable[[int], object], names: Sequence[str]) -> list[int]:
