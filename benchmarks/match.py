@@ -13,10 +13,11 @@ the target's normalised name (and passes the same filter): such twins cannot be 
 (a register of millions has many `Sri Wahyuni` and `Sutrisno`). The `_strict` keys count only the
 target row itself. `missed_exact_namesakes[_name_only]` is the share of queries missed
 because the top five are all other people whose register name is exactly the name as written (`Rahmi
-Pertiwi` written for `Rahmi Calista Pertiwi` when five or more `Rahmi Pertiwi` exist). With a filter, ranking
-them below a longer name would be wrong, so these misses bound what an honest ranking of people can reach; with
-nothing but a name, such a name is shown once and the other places go to other names (docs/triage.md, "With
-nothing but a name"), so the name-only figures measure whether the right name is offered.
+Pertiwi` written for `Rahmi Calista Pertiwi` when five or more `Rahmi Pertiwi` exist). With a filter,
+ranking them below a longer name would be wrong, so these misses bound what an honest ranking of people can
+reach; with nothing but a name, such a name is shown once and the other places go to other names
+(docs/triage.md, "With nothing but a name"), so the name-only figures measure whether the right name is
+offered.
 
 `namesakes_p95_ms` is the p95 time of counting the people named exactly as written
 (`MatchIndex.namesakes`, what the workspace shows beside the candidates), and
