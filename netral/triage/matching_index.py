@@ -13,7 +13,9 @@ one deletion apart (a symmetric-delete table over the vocabulary: typos, `Zainal
 the query has one word or when an agency/region filter narrows the rows) are scored with rapidfuzz.
 Very common words (`muhammad`) are scored but not used to block; when the block is cut to `MAX_SCORED`, rows
 holding them still count them. The best `matching_rank.POOL` rows are then re-ranked word by word
-(`matching_rank.rerank`: order, left-out words weighted by rarity). See docs/triage.md.
+(`matching_rank.rerank`: order, left-out words weighted by rarity). `parts()` and `from_parts()` are what
+`matching_store` writes to disk and maps back (every process of a machine shares one stored copy).
+See docs/triage.md.
 """
 
 from __future__ import annotations
@@ -190,11 +192,12 @@ class MatchIndex:
 
     # -- storage (matching_store.py) ---------------------------------------------------------
     ARRAYS = ("ids", "nips", "word_count", "agency", "region", "pclass", "title", "agency_start",
-              "blob_index", "post_rows", "post_start", "names_offsets", "sounds_offsets")  # fmt: skip
+              "blob_index", "post_rows", "post_start")  # fmt: skip
+    STORED_ARRAYS = (*ARRAYS, "names_offsets", "sounds_offsets")  # and the name blobs' offsets
 
     def parts(self) -> tuple[dict[str, np.ndarray], Blobs, dict[str, Any]]:
         """(arrays, name blobs, JSON-able rest) from which `from_parts` makes the same index."""
-        arrays = {name: getattr(self, name) for name in self.ARRAYS[:-2]}
+        arrays = {name: getattr(self, name) for name in self.ARRAYS}
         arrays["names_offsets"], arrays["sounds_offsets"] = self.names.offsets, self.sounds.offsets
         blobs = {"names": self.names.data, "sounds": self.sounds.data}
         words = sorted(self.vocab, key=self.vocab.__getitem__)
@@ -211,7 +214,7 @@ class MatchIndex:
     def from_parts(cls, arrays: dict[str, np.ndarray], blobs: Blobs, meta: dict[str, Any]) -> MatchIndex:
         """The index over stored parts (memory-mapped arrays are used as they are, never copied)."""
         index = cls.__new__(cls)
-        for name in cls.ARRAYS[:-2]:
+        for name in cls.ARRAYS:
             setattr(index, name, arrays[name])
         index.names = _Blob.of(blobs["names"], arrays["names_offsets"])
         index.sounds = _Blob.of(blobs["sounds"], arrays["sounds_offsets"])

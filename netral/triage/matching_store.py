@@ -88,7 +88,7 @@ def load(signature: Sequence[float]) -> MatchIndex | None:
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     if meta.get("format") != FORMAT or meta.get("signature") != list(signature):
         return None
-    arrays = {key: _map_array(path / f"{key}.npy") for key in MatchIndex.ARRAYS}
+    arrays = {key: _map_array(path / f"{key}.npy") for key in MatchIndex.STORED_ARRAYS}
     blobs: Blobs = {key: _map_bytes(path / f"{key}.bin") for key in ("names", "sounds")}
     return MatchIndex.from_parts(arrays, blobs, meta)
 
