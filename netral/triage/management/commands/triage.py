@@ -270,7 +270,10 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[CommandParser], None], Handler]] = {
 
 
 class Command(BaseCommand):
-    help = "Triage: classify reports into the catalogue, evaluate, retrain, match names to the register."
+    help = (
+        "Triage: classify reports into the catalogue, evaluate, retrain, match names to the register, "
+        "build the register match index."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="{" + ",".join(SUBCOMMANDS) + "}")
