@@ -59,6 +59,12 @@ def test_result_has_exactly_the_agreed_keys_even_for_empty_text() -> None:
         ("PNS Pemkab Inhil hadir di deklarasi", "14.04"),
         ("kadis di KBB pasang stiker paslon", "32.17"),
         ("ASN Tanjab Barat hadir di kampanye", "15.06"),
+        ("ASN Pemkab Humbahas ikut kampanye", "12.16"),  # the press's short forms
+        ("camat di Polman dukung paslon", "76.04"),
+        ("PNS di Kepulauan Aru dan di Aru lainnya", "81.07"),
+        ("guru di Tasik posting dukungan", "32.78"),  # ambiguous like Tasikmalaya: the city
+        ("guru di Kab. Tasik posting dukungan", "32.06"),
+        ("semalam kami mabar sampai pagi, lalu balut luka di tasik", None),  # ordinary words
     ],
 )
 def test_region_codes_with_aliases_and_ambiguity(text: str, code: str | None) -> None:
@@ -297,4 +303,6 @@ def test_every_region_alias_names_a_region_that_exists() -> None:
     aliases = _read_tsv("regions_aliases.tsv")
     assert len(aliases) > 100
     assert [(alias, code) for alias, code in aliases if code not in codes] == []
-    assert len({alias for alias, _code in aliases}) == len(aliases)  # no alias twice
+    assert len({(alias, code) for alias, code in aliases}) == len(aliases)  # no line twice
+    twice = sorted({alias for alias, _code in aliases if sum(a == alias for a, _c in aliases) > 1})
+    assert twice == ["mamberamo", "tasik"]  # meant: ambiguous like a bare `Bandung` (resolved by the rules)

@@ -35,6 +35,7 @@ COMMON_WORDS = frozenset(
         "bintan", "natuna", "nias", "gowa", "maros", "poso", "luwu", "buton", "wajo", "enrekang",
         "kolaka", "sinjai", "morowali", "solok", "kampar", "merangin", "pinrang", "majene", "tanah",
         "aceh", "riau", "bali", "papua", "maluku", "banten", "lampung",
+        "tuba", "mabar", "loteng", "balut", "tala", "mura", "tasik",  # short forms that are also words
     ]
 )
 # fmt: on
