@@ -162,6 +162,10 @@ def test_acronyms_in_brackets_are_not_names() -> None:
     ("text", "title", "cls"),
     [
         ("camat hadir", "camat", "kepala_wilayah"),
+        ("Kepala Bappeda Kota Bima hadir", "kepala badan", "jpt"),  # `Kepala` + a regional agency's acronym
+        ("Kalak BPBD ikut kampanye", "kepala pelaksana bpbd", "jpt"),
+        ("rektor universitas negeri itu hadir", "rektor", "fungsional"),
+        ("PPL di desa itu posting dukungan", "penyuluh", "fungsional"),
         ("Pak Lurah hadir", "lurah", "kepala_wilayah"),
         ("Kadis PU hadir", "kepala dinas", "jpt"),
         ("sekda hadir", "sekretaris daerah", "jpt"),

@@ -81,7 +81,7 @@ _HEAD_TOKENS = frozenset(
     [
         "dinas", "badan", "kantor", "sdn", "smpn", "sman", "smkn", "sd", "smp", "sma", "smk", "puskesmas",
         "kua", "upt", "uptd", "pasar", "madrasah", "mts", "man", "bagian", "bidang", "kecamatan",
-        "kelurahan", "rsud",
+        "kelurahan", "rsud", "bappeda", "bkd", "bkpsdm", "bkpp", "bpkad", "bapenda", "bpbd", "inspektorat",
     ]
 )
 # fmt: on
