@@ -27,6 +27,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 
@@ -164,6 +165,17 @@ def _obtain(signature: Signature) -> MatchIndex:
             log.exception("the register match index could not be stored; this process keeps its own")
             return index
         return _load_stored(signature) or index
+
+
+def stored_index_path() -> Path | None:
+    """Where the index this process uses is stored on disk (None: not stored, or no index yet)."""
+    signature = _cache.signature
+    if not settings.NETRAL_MATCH_INDEX_STORE or signature is None:
+        return None
+    from netral.triage import matching_store
+
+    path = matching_store.store_dir() / matching_store.version_name(signature)
+    return path if (path / "meta.json").is_file() else None
 
 
 def _start_rebuild(signature: Signature) -> threading.Thread:

@@ -95,27 +95,26 @@ def add_index_arguments(parser: CommandParser) -> None:
 
 
 def handle_index(command: BaseCommand, options: dict[str, Any]) -> None:
-    from django.conf import settings
-
-    from netral.triage import matching, matching_store
+    from netral.triage import matching
 
     started = time.monotonic()
     index = matching.get_index()
     seconds = time.monotonic() - started
-    versions = matching_store.stored_versions() if settings.NETRAL_MATCH_INDEX_STORE else []
+    stored = matching.stored_index_path()
     payload = {
         "rows": index.size,
         "seconds": round(seconds, 2),
         "memory_mb": round(index.memory_bytes() / 2**20, 1),
-        "stored": str(versions[-1]) if versions else None,
+        "stored": str(stored) if stored else None,
     }
     if options["json"]:
         command.stdout.write(json.dumps(payload))
         return
     where = (
         f"tersimpan di {payload['stored']} dan dipakai bersama oleh semua proses"
-        if versions
-        else "tidak disimpan (NETRAL_MATCH_INDEX_STORE=0): setiap proses membangun indeksnya sendiri"
+        if stored
+        else "tidak disimpan (NETRAL_MATCH_INDEX_STORE=0 atau penyimpanan gagal, lihat log): "
+        "proses ini memakai salinannya sendiri"
     )
     command.stdout.write(
         f"Indeks pencocokan register: {index.size} baris, {payload['memory_mb']} MB, "

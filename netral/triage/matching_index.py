@@ -33,7 +33,7 @@ from netral.triage.matching_rank import rarity_from_counts, rerank
 
 MAX_SCORED = 3000  # rows scored per query at most (best block overlap first)
 COMMON_SHARE = 0.02  # a word in more than this share of rows does not block (unless it is all we have)
-_SOUND_RULES = (("kh", "h"), ("sy", "s"), ("sh", "s"), ("ph", "f"), ("v", "f"), ("dz", "j"), ("z", "j"),
+SOUND_RULES = (("kh", "h"), ("sy", "s"), ("sh", "s"), ("ph", "f"), ("v", "f"), ("dz", "j"), ("z", "j"),
                 ("q", "k"), ("th", "t"), ("dh", "d"), ("ae", "ai"), ("ck", "k"), ("j", "y"))  # fmt: skip
 _REPEATS = re.compile(r"([b-df-hj-np-tv-z])\1+")  # doubled consonants: `Hassan`, `Muhammad`
 IndexRow = tuple[int, str, str, str, str, str, str]  # id, nip, name_normalized, agency, region, class, title
@@ -42,7 +42,7 @@ Blobs = dict[str, bytes | bytearray | memoryview]  # the name blobs' bytes: "nam
 
 def sound(word: str) -> str:
     """A spelling-tolerant key of one normalised name word (`muhammad` -> `muhamad`)."""
-    for old, new in _SOUND_RULES:
+    for old, new in SOUND_RULES:
         if old in word:
             word = word.replace(old, new)
     word = _REPEATS.sub(r"\1", word)

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 
-from netral.triage.matching_index import _SOUND_RULES, Blobs, MatchIndex
+from netral.triage.matching_index import SOUND_RULES, Blobs, MatchIndex
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def _database() -> str:
 
 def version_name(signature: Sequence[float]) -> str:
     """The directory name of the stored index of one register state in this database and format."""
-    key = json.dumps([FORMAT, repr(_SOUND_RULES), _database(), list(signature)])
+    key = json.dumps([FORMAT, repr(SOUND_RULES), _database(), list(signature)])
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
