@@ -43,7 +43,7 @@ test-browser: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy netral tests benchmarks
+	$(BIN)/mypy netral tests benchmarks netral_gen
 
 format: install
 	$(BIN)/ruff format .

@@ -3,11 +3,11 @@ the public statistics (`/api/v1/stats`), for a user of each scope level, on many
 
 It never touches the database in use: on PostgreSQL it works in `<database>_bench_dashboard` on the
 same server (created and set up when missing, kept for the next run: drop it by hand), on SQLite in a
-throwaway file. The cases come from `netral.analytics.generate` (bulk rows shaped like the demo); the
+throwaway file. The cases come from `netral_gen.cases.bulk` (bulk rows shaped like the demo); the
 benchmark tops that database up to `size` cases first, then a child process measures. Requests go
 through the whole Django stack with the test client, logged in as one user per scope level (created as
 `bench.<scope>` without a password when missing). Target (issue 6): p95 < 500 ms per endpoint with
-1,000,000 cases on PostgreSQL. On SQLite at most `generate.SQLITE_LIMIT` cases.
+1,000,000 cases on PostgreSQL. On SQLite at most `bulk.SQLITE_LIMIT` cases.
 
 Before timing, `machine_gauge` records how fast the machine is at that moment (a fixed Python loop and a
 fixed PostgreSQL aggregate, best of 3): the host's speed varies with other work, so only runs with a similar
@@ -42,8 +42,8 @@ from django.test import Client, override_settings
 
 from netral.accounts import services as accounts
 from netral.accounts.models import Role, User
-from netral.analytics import generate
 from netral.cases.models import Case
+from netral_gen.cases import bulk
 
 TARGET_MS = 500
 DEFAULT_SIZE = 1_000_000
@@ -93,8 +93,8 @@ def _top_up(size: int) -> int:
     if missing <= 0:
         return 0
     try:
-        generate.generate(missing, seed=Case.objects.count())
-    except generate.GeneratorRefused as exc:
+        bulk.generate(missing, seed=Case.objects.count())
+    except bulk.GeneratorRefused as exc:
         raise CommandError(f"dashboard benchmark: {exc}") from exc
     return missing
 
@@ -227,10 +227,10 @@ def _bench_env(size: int) -> Iterator[dict[str, str]]:
         _setup(env)
         yield env
         return
-    if size > generate.SQLITE_LIMIT:
+    if size > bulk.SQLITE_LIMIT:
         raise CommandError(
-            f"dashboard benchmark: SQLite takes at most {generate.SQLITE_LIMIT:,} cases "
-            f"(use --size {generate.SQLITE_LIMIT} or less); set DATABASE_URL to PostgreSQL for 1,000,000."
+            f"dashboard benchmark: SQLite takes at most {bulk.SQLITE_LIMIT:,} cases "
+            f"(use --size {bulk.SQLITE_LIMIT} or less); set DATABASE_URL to PostgreSQL for 1,000,000."
         )
     directory = tempfile.mkdtemp(prefix="netral-bench-dashboard-")
     env.pop("DATABASE_URL", None)

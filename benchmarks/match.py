@@ -1,6 +1,6 @@
 """Register matching quality and speed on a synthetic register held in memory.
 
-`netral bench match --size N` generates N register rows with `personnel.synthetic.generate_rows`
+`netral bench match --size N` generates N register rows with `netral_gen.register.generate.generate_rows`
 (streamed straight into the index, nothing is written to the database), then asks 1,000 queries made
 from real rows with realistic perturbations, one kind per query in turn: other titles and degrees,
 another Muhammad form, old spelling (`u`->`oe`, `j`->`dj`, `c`->`tj`, `y`->`j`), one typo, a dropped middle
@@ -29,7 +29,7 @@ directory), `load_ms` the time another process needs to map it instead of buildi
 `stored_mb` its size on disk, and `stored_same_results` the share of the name-only queries whose five
 candidates from the mapped copy equal the built index's (`stored_p95_ms_name_only` their p95 latency).
 
-The `names_*` keys describe the register itself (`personnel.synthetic_names.NameTally`): rows, distinct
+The `names_*` keys describe the register itself (`netral_gen.register.tally.NameTally`): rows, distinct
 normalised full names, the share of rows whose name nobody else has, the share of rows with at least five
 namesakes, and the ten most frequent names with their counts. `peak_rss_mb` is read before they are
 computed.
@@ -162,9 +162,10 @@ def run(size: int = 4_700_000, *, seed: int = 20_240_214, queries: int = QUERIES
 
     from netral.personnel.models import Agency
     from netral.personnel.names import normalize_name
-    from netral.personnel.synthetic import build_placements, generate_rows
-    from netral.personnel.synthetic_names import NameTally
     from netral.triage.matching_index import MatchIndex
+    from netral_gen.register.generate import generate_rows
+    from netral_gen.register.placements import build_placements
+    from netral_gen.register.tally import NameTally
 
     agency_codes = dict(Agency.objects.values_list("id", "code"))
     step = max(1, size // SUBSET)

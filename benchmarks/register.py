@@ -19,7 +19,8 @@ def run(size: int = 200_000, *, seed: int = 424_242, keep: bool = False) -> dict
     from django.db import connection
 
     from netral.personnel.models import Employee
-    from netral.personnel.synthetic import build_placements, generate_register, generate_rows
+    from netral_gen.register.generate import generate_register, generate_rows
+    from netral_gen.register.placements import build_placements
 
     sample = min(size, GENERATION_SAMPLE)
     placements = build_placements()

@@ -1,9 +1,9 @@
 """Triage throughput: classify + extract 300-character reports in one process.
 
 `netral bench triage [--json] [--size N]` composes N synthetic reports of about 300 characters
-from the corpus generator's fragments (not the training texts), warms the model (training one if
-none is stored), then classifies them in batches of 256 as `netral triage classify` does and
-times it, after a warm-up on 1,000 other reports. Latency, two ways:
+from the corpus generator's fragments (`netral_gen.corpus.reports`; not the training texts), warms
+the model (training one if none is stored), then classifies them in batches of 256 as `netral triage
+classify` does and times it, after a warm-up on 1,000 other reports. Latency, two ways:
 
 * `p50_ms`/`p95_ms`: one report per call on a sample of 200: the latency the case workspace sees
   (`classify_text`), and the number the target's p95 refers to.
@@ -18,39 +18,24 @@ Target: >= 2,000 reports/s.
 
 from __future__ import annotations
 
-import random
 import statistics
 import time
 from typing import Any
 
-from netral.triage.corpusgen.build import GROUPS, _compose
 from netral.triage.services import classify_texts
 from netral.triage.training import current_model
+from netral_gen.corpus.reports import synthetic_reports
 
 BATCH = 256
 LATENCY_SAMPLE = 200
 
 
-def _reports(size: int, seed: int = 7) -> list[dict[str, Any]]:
-    rng = random.Random(seed)
-    reports: list[dict[str, Any]] = []
-    styles = ["formal", "news", "whatsapp", "caption"]
-    specs = [{**spec, "code": code} for code, spec in GROUPS.items()]
-    while len(reports) < size:
-        parts: list[str] = []
-        while sum(len(p) for p in parts) < 280:
-            parts.append(_compose(rng.choice(specs), rng.choice(styles), rng)[0])
-        text = " ".join(parts)[:300]
-        reports.append({"id": f"bench-{len(reports)}", "text": text, "reported_on": "2024-10-15"})
-    return reports
-
-
 def run(size: int = 20_000) -> dict[str, Any]:
-    reports = _reports(size)
+    reports = synthetic_reports(size)
     version, _model = current_model()
     # Warm the per-word caches (stems, n-gram indices) and the extractor's tables on other reports,
     # as a long-running worker is warm; the timed reports are not the warm-up ones.
-    warm_up = _reports(1_000, seed=8)
+    warm_up = synthetic_reports(1_000, seed=8)
     for start in range(0, len(warm_up), BATCH):
         classify_texts(warm_up[start : start + BATCH])
     batch_ms: list[float] = []

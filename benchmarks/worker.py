@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from random import Random
 from typing import Any
@@ -268,15 +268,19 @@ def _generate(size: int, overdue: int) -> dict[str, Any]:
 def _sweep(moment: str, ids_path: str, batch: int) -> dict[str, Any]:
     from django.db import connection
 
-    from netral.cases.escalation import ESCALATION_HOOKS, EscalationEvent, sweep
+    from netral.cases.escalation import sweep
     from netral.notifications.models import Notification
+    from netral.outbox import services as outbox
+    from netral.outbox.models import Event
 
     processed: list[int] = []
+    handlers = outbox.handlers
 
-    def collect(event: EscalationEvent) -> None:
-        processed.append(event.deadline_id)
+    def collect(events: Sequence[Event]) -> None:
+        """The deadlines whose overdue events this process's outbox processing handled."""
+        processed.extend(e.payload["deadline_id"] for e in events if e.kind == Event.Kind.CLOCK_OVERDUE)
 
-    ESCALATION_HOOKS.append(collect)
+    outbox.handlers = lambda: [*handlers(), collect]
     connection.ensure_connection()  # each worker holds its own connection
     if ids_path != "-":
         Path(f"{ids_path}.ready").touch()

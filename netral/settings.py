@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "netral.audit",
     "netral.intake",
     "netral.cases",
+    "netral.outbox",
     "netral.notifications",
     "django_q",
     "netral.analytics",
@@ -267,6 +268,12 @@ if NETRAL_REDIS_URL and not NETRAL_REDIS_URL.startswith(("redis://", "rediss://"
     raise ImproperlyConfigured(f"NETRAL_REDIS_URL must be redis://host:port/db, got {NETRAL_REDIS_URL!r}.")
 # Send notification e-mails through the worker's queue (needs a running `netral worker`); off: at once.
 NETRAL_ASYNC_TASKS = env_bool("NETRAL_ASYNC_TASKS", bool(NETRAL_REDIS_URL))
+# What reacts to the events of the outbox (`netral.outbox`): each is called with every claimed batch of
+# events, in the batch's transaction (docs/architecture.md, "After a change"). Not read from the environment.
+NETRAL_OUTBOX_HANDLERS: tuple[str, ...] = (
+    "netral.notifications.events.handle",
+    "netral.triage.events.handle",
+)
 Q_CLUSTER = {
     "name": "netral",
     "workers": env_int("NETRAL_WORKER_PROCESSES", 2, minimum=1),

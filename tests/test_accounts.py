@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -14,8 +15,17 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from netral.accounts import services
-from netral.accounts.models import Institution, Role, User
-from netral.accounts.scope import EMPTY, Scope, agency_q, region_q, scope_for
+from netral.accounts.models import Institution, Role, User, is_administrator
+from netral.accounts.scope import (
+    EMPTY,
+    Scope,
+    agency_q,
+    institution_covers_region,
+    region_covers,
+    region_q,
+    scope_for,
+    within_region_q,
+)
 from netral.personnel.models import Agency
 from netral.regions.models import Region
 
@@ -125,10 +135,73 @@ def test_scopes_of_the_named_users(users_by_role: dict[str, User]) -> None:
         "ppk_kota_manado": Scope(False, None, manado_agency, "ppk", "ppk_officer"),
         "ppk_kab_sleman": Scope(False, None, sleman_agency, "ppk", "ppk_officer"),
         "kemendagri_officer": Scope(True, None, None, "kemendagri", "kemendagri_officer"),
-        "admin_user": Scope(True, None, None, "operator", "administrator"),
+        "admin_user": Scope(True, None, None, "operator", "administrator", superuser=True),
         "data_custodian": Scope(True, None, None, "operator", "data_custodian"),
     }
+    institutions = {
+        "bawaslu_ri": "bawaslu-ri",
+        "bawaslu_prov_diy": "bawaslu-34",
+        "bawaslu_kab_sleman": "bawaslu-34.04",
+        "bawaslu_kota_manado": "bawaslu-71.71",
+        "commissioner_kab_sleman": "bawaslu-34.04",
+        "bkn_analyst": "bkn",
+        "ppk_kota_manado": "ppk-pemkot-71.71",
+        "ppk_kab_sleman": "ppk-pemkab-34.04",
+        "kemendagri_officer": "kemendagri",
+        "admin_user": "operator",
+        "data_custodian": "operator",
+    }
+    ids = dict(Institution.objects.values_list("code", "pk"))
+    expected = {name: replace(s, institution_id=ids[institutions[name]]) for name, s in expected.items()}
     assert {name: scope_for(user) for name, user in users_by_role.items()} == expected
+
+
+# The predicates of every named user: (sees_everything, is_administrator, is_bawaslu, is_asn_authority,
+# is_ppk, is_kemendagri, is_regional).
+PREDICATES = {
+    "bawaslu_ri": (False, False, True, False, False, False, False),
+    "bawaslu_prov_diy": (False, False, True, False, False, False, True),
+    "bawaslu_kab_sleman": (False, False, True, False, False, False, True),
+    "bawaslu_kota_manado": (False, False, True, False, False, False, True),
+    "commissioner_kab_sleman": (False, False, True, False, False, False, True),
+    "bkn_analyst": (False, False, False, True, False, False, False),
+    "ppk_kota_manado": (False, False, False, False, True, False, False),
+    "ppk_kab_sleman": (False, False, False, False, True, False, False),
+    "kemendagri_officer": (False, False, False, False, False, True, False),
+    "admin_user": (True, True, False, False, False, False, False),
+    "data_custodian": (True, False, False, False, False, False, False),
+}
+
+
+def _predicates(scope: Scope) -> tuple[bool, ...]:
+    return (
+        scope.sees_everything,
+        scope.is_administrator,
+        scope.is_bawaslu,
+        scope.is_asn_authority,
+        scope.is_ppk,
+        scope.is_kemendagri,
+        scope.is_regional,
+    )
+
+
+def test_predicates_of_the_named_users(users_by_role: dict[str, User]) -> None:
+    assert {name: _predicates(scope_for(user)) for name, user in users_by_role.items()} == PREDICATES
+    bkn = Institution.objects.get(code="bkn").pk
+    assert {name: scope_for(user).authority_id for name, user in users_by_role.items()} == {
+        name: bkn if name == "bkn_analyst" else None for name in PREDICATES
+    }
+    assert _predicates(EMPTY) == (False,) * 7 and EMPTY.authority_id is None
+
+
+def test_a_superuser_with_another_role_sees_everything(bawaslu_kab_sleman: User) -> None:
+    bawaslu_kab_sleman.is_superuser = True
+    scope = scope_for(bawaslu_kab_sleman)
+    assert scope.national and scope.sees_everything and scope.is_administrator
+    assert (scope.role, scope.kind) == ("bawaslu_staff", "bawaslu")
+    bawaslu_kab_sleman.is_active = False
+    assert scope_for(bawaslu_kab_sleman) is EMPTY
+    assert not is_administrator(bawaslu_kab_sleman)
 
 
 def test_empty_scopes(bawaslu_kab_sleman: User) -> None:
@@ -139,12 +212,15 @@ def test_empty_scopes(bawaslu_kab_sleman: User) -> None:
     loose = User.objects.create(username="no_institution", role=Role.BAWASLU_STAFF)
     assert scope_for(loose) is EMPTY
     assert EMPTY.is_empty
+    # An "administrator" role on an empty scope (kind "none") is no licence to see anything.
+    assert not Scope(False, None, None, "none", "administrator").sees_everything
 
 
 def test_superuser_without_role_is_national() -> None:
     root = User.objects.create(username="root", is_superuser=True, is_staff=True)
     scope = scope_for(root)
-    assert scope == Scope(True, None, None, "operator", "administrator")
+    assert scope == Scope(True, None, None, "operator", "administrator", superuser=True)
+    assert scope.sees_everything and scope.is_administrator and is_administrator(root)
 
 
 def test_region_q_restricts_by_code_prefix(users_by_role: dict[str, User]) -> None:
@@ -181,6 +257,48 @@ def test_covers_region() -> None:
     assert diy.covers_region("34") and diy.covers_region("34.04")
     assert not diy.covers_region("35.04") and not diy.covers_region(None)
     assert not Scope(False, "34.04", None, "bawaslu", "").covers_region("34")
+    assert Scope(True, None, None, "bawaslu", "").covers_region("71.71")
+    assert not EMPTY.covers_region("34")
+
+
+def test_overlaps_region() -> None:
+    sleman = Scope(False, "34.04", None, "bawaslu", "bawaslu_staff")
+    assert sleman.overlaps_region("34") and sleman.overlaps_region("34.04")
+    assert not sleman.overlaps_region("34.71") and not sleman.overlaps_region("35")
+    assert not EMPTY.overlaps_region("34")
+
+
+def test_region_covers() -> None:
+    assert region_covers("34", "34") and region_covers("34", "34.04") and region_covers("34.04", "34.04")
+    assert (
+        not region_covers("34.04", "34") and not region_covers("3", "34") and not region_covers("34", "340")
+    )
+    assert not region_covers(None, "34") and not region_covers("34", None) and not region_covers("", "")
+
+
+def test_the_q_builders_select_what_region_covers_says() -> None:
+    codes = list(Region.objects.values_list("code", flat=True))
+    offices = Institution.objects.filter(kind="bawaslu", region__isnull=False)
+    for area in ("34", "34.04", "71", "71.71"):
+        covered = {code for code in codes if region_covers(area, code)}
+        assert (
+            set(offices.filter(within_region_q(area, "region")).values_list("region", flat=True)) == covered
+        )
+        scope = Scope(False, area, None, "bawaslu", "bawaslu_staff")
+        assert set(offices.filter(scope.region_q("region")).values_list("region", flat=True)) == covered
+        assert set(Region.objects.filter(scope.code_q("code")).values_list("code", flat=True)) == covered
+        assert {code for code in codes if scope.covers_region(code)} == covered
+    assert Region.objects.filter(EMPTY.code_q("code")).count() == 0
+    assert Region.objects.filter(Scope(True, None, None, "bawaslu", "").code_q("code")).count() == len(codes)
+
+
+def test_institution_covers_region() -> None:
+    assert institution_covers_region(services.institution(services.BAWASLU_RI), "71.71")
+    assert institution_covers_region(services.bawaslu_for_region("34"), "34.04")
+    assert institution_covers_region(services.bawaslu_for_region("34.04"), "34.04")
+    assert not institution_covers_region(services.bawaslu_for_region("34.04"), "34")
+    assert not institution_covers_region(services.bawaslu_for_region("34"), "35.04")
+    assert not institution_covers_region(None, "34")
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from netral.analytics import demo
 from netral.audit.services import verify
 from netral.cases.models import Case, Deadline, Transition
 from netral.elections.models import Election
+from netral_gen.cases import demo
 
 SIZE = 30
 
@@ -91,14 +91,12 @@ def test_bad_size(db: None) -> None:
         call_command("demo", "cases", "--size", "0")
 
 
-def test_notification_hooks_restored(db: None) -> None:
-    from netral.cases import actions
+def test_replayed_history_notifies_nobody(db: None, recorded: dict[str, list[Any]]) -> None:
+    from netral.notifications.models import Notification
+    from netral.outbox.models import Event
 
-    seen: list[Any] = []
-    actions.NOTIFICATION_HOOKS.append(seen.append)
-    try:
-        demo.run(3, seed=9)
-        assert seen == []  # replayed history notifies nobody
-        assert seen.append in actions.NOTIFICATION_HOOKS
-    finally:
-        actions.NOTIFICATION_HOOKS.remove(seen.append)
+    demo.run(3, seed=9)
+    assert recorded == {"case": [], "escalation": []}  # replayed history reaches no handler
+    assert not Notification.objects.exists()
+    states = set(Event.objects.values_list("state", flat=True))
+    assert states == {Event.State.SKIPPED}  # stored, and kept from processing

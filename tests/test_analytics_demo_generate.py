@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from netral.analytics import generate
 from netral.cases.models import BlockRecord, Case, Deadline, Recommendation, SanctionDecree, Transition
+from netral_gen.cases import bulk
 
 
 def test_generated_rows_are_consistent(db: None) -> None:
-    totals = generate.generate(300, seed=5)
+    totals = bulk.generate(300, seed=5)
     assert totals["Case"] == Case.objects.count() == 300
     assert totals["Transition"] == Transition.objects.count()
     # Each case: its transitions form a chain from "" to its state, one per version step.
@@ -40,8 +40,8 @@ def test_generated_rows_are_consistent(db: None) -> None:
 
 
 def test_second_batch_continues_the_ids(db: None) -> None:
-    generate.generate(20, seed=1)
-    generate.generate(20, seed=2)
+    bulk.generate(20, seed=1)
+    bulk.generate(20, seed=2)
     assert Case.objects.count() == 40
     assert Case.objects.values("number").distinct().count() == 40
 
@@ -51,9 +51,9 @@ def test_sqlite_limit(db: None, monkeypatch: Any) -> None:
 
     if connection.vendor != "sqlite":
         pytest.skip("the size limit applies to SQLite only")
-    monkeypatch.setattr(generate, "SQLITE_LIMIT", 10)
-    with pytest.raises(generate.GeneratorRefused, match="PostgreSQL"):
-        generate.generate(11)
+    monkeypatch.setattr(bulk, "SQLITE_LIMIT", 10)
+    with pytest.raises(bulk.GeneratorRefused, match="PostgreSQL"):
+        bulk.generate(11)
 
 
 def test_dashboard_benchmark_smoke(db: None) -> None:

@@ -15,6 +15,7 @@ from netral.audit.services import verify
 from netral.cases import actions, services
 from netral.cases.models import AppendOnlyError, Case, Deadline, Transition
 from netral.intake.services import ReportedPersonInput, ReportInput, submit_report
+from netral.outbox.models import Event
 from tests.test_cases_support import APRIL_4_10_WIB, ORDER, file_report, new_case, walk
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +181,7 @@ def test_refusals_are_in_indonesian(bawaslu_kab_sleman: User, bkn_analyst: User)
 def test_inactive_and_anonymous_actors_are_refused(bawaslu_kab_sleman: User) -> None:
     case = new_case()
     with pytest.raises(actions.TransitionRefused):
-        actions.start_initial_review(case, actor=None)
+        actions.start_initial_review(case, actor=None)  # type: ignore[arg-type]
     bawaslu_kab_sleman.is_active = False
     bawaslu_kab_sleman.save(update_fields=["is_active"])
     with pytest.raises(actions.TransitionRefused):
@@ -236,19 +237,18 @@ def test_audit_rows_and_the_chain_after_a_full_bawaslu_stage(
 
 
 def test_notifications_run_after_commit(
-    bawaslu_kab_sleman: User, django_capture_on_commit_callbacks: Any
+    bawaslu_kab_sleman: User, django_capture_on_commit_callbacks: Any, recorded: dict[str, list[Any]]
 ) -> None:
-    seen: list[actions.CaseEvent] = []
-    actions.NOTIFICATION_HOOKS.append(seen.append)
-    try:
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            case = new_case()
-            actions.start_initial_review(case, actor=bawaslu_kab_sleman)
-        assert seen == []  # nothing before the commit
-        for callback in callbacks:
-            callback()
-    finally:
-        actions.NOTIFICATION_HOOKS.remove(seen.append)
+    seen = recorded["case"]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        case = new_case()
+        actions.start_initial_review(case, actor=bawaslu_kab_sleman)
+    assert seen == []  # nothing before the commit
+    # ... but the events are stored in the steps' own transaction, waiting.
+    assert Event.objects.filter(case_id=case.pk, state=Event.State.PENDING).count() == 2
+    for callback in callbacks:
+        callback()
+    assert not Event.objects.filter(case_id=case.pk, state=Event.State.PENDING).exists()
     assert [(e.action, e.from_state, e.to_state) for e in seen] == [
         ("open_case", "", "received"),
         ("start_initial_review", "received", "initial_review"),

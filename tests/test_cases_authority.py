@@ -182,7 +182,7 @@ def test_a_sanction_without_a_block_stays_sanctioned(
     assert stored.state == "sanctioned"
     assert not Transition.objects.filter(case=case, action="unblock").exists()
     # Never blocked: nothing to lift, so unblock is neither offered nor accepted.
-    assert "unblock" not in [rule.action for rule in workspace.button_actions(stored, bkn_analyst)]
+    assert "unblock" not in [step.name for step in workspace.button_actions(stored, bkn_analyst)]
     with pytest.raises(actions.TransitionRefused) as refused:
         sanctions.unblock(stored, actor=bkn_analyst, reason="Keliru.")
     assert refused.value.code == "never_blocked"
@@ -196,6 +196,7 @@ def test_bad_input_is_refused_and_writes_nothing(
     for action in ["acknowledge_receipt", "verify"]:
         take(action, case, bkn_analyst)
     item = get_item("D8")
+    assert item is not None
     with pytest.raises(actions.TransitionRefused) as refused:
         sanctions.recommend(case, actor=bkn_analyst, item=item, sanction_level="huge", agency=sleman_agency())
     assert refused.value.code == "invalid"

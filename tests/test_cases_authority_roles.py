@@ -9,7 +9,7 @@ from netral.accounts.models import Role, User
 from netral.accounts.services import KASN, institution
 from netral.cases import actions
 from netral.cases.models import BlockRecord, Case, Recommendation, SanctionDecree, Transition
-from netral.cases.transitions import AUTHORITY_PPK_RULES, RULES
+from netral.cases.workflow import ANALYST, KEMENDAGRI, PPK, STEPS, SYSTEM_ROLE
 from tests.fixtures import USER_FIXTURES, make_user
 from tests.test_cases_authority_support import STAGE_FROM, STAGE_ORDER, STAGE_TO, forwarded_case, take
 
@@ -38,16 +38,18 @@ ACTOR_FOR = {"warn_ppk": "kemendagri_officer", "record_sanction": "ppk_kab_slema
 
 
 def test_the_table_matches_the_hand_written_workflow() -> None:
-    rules = {rule.action: rule for rule in RULES if rule.action in STAGE_FROM}
+    rules = {step.name: step for step in STEPS if step.name in STAGE_FROM}
     assert set(rules) == set(STAGE_FROM) == set(ALLOWED)
-    assert {rule.action for rule in AUTHORITY_PPK_RULES} == set(STAGE_FROM)
-    assert {action: rule.to_state for action, rule in rules.items()} == STAGE_TO
-    for action, rule in rules.items():
-        assert STAGE_FROM[action] in rule.from_states
+    # Every step the ASN authority, the PPK, Kemendagri or the system takes is one of the stage's.
+    stage_roles = {ANALYST, PPK, KEMENDAGRI, SYSTEM_ROLE}
+    assert {step.name for step in STEPS if step.roles & stage_roles} == set(STAGE_FROM)
+    assert {action: step.target for action, step in rules.items()} == STAGE_TO
+    for action, step in rules.items():
+        assert STAGE_FROM[action] in step.sources
     ppk_from = {"sent_to_ppk", "ppk_overdue", "warned", "blocked"}
-    assert set(rules["record_sanction"].from_states) == ppk_from
-    assert set(rules["record_left_service"].from_states) == ppk_from
-    assert set(rules["unblock"].from_states) == {"sanctioned", "left_service"}
+    assert set(rules["record_sanction"].sources) == ppk_from
+    assert set(rules["record_left_service"].sources) == ppk_from
+    assert set(rules["unblock"].sources) == {"sanctioned", "left_service"}
 
 
 def case_in(state: str, users: dict[str, User]) -> Case:

@@ -1,6 +1,6 @@
 """Shared helpers for the document and forwarding tests (no tests here): a named Pilkada 2024 report in
-Kabupaten Sleman walked through the real actions, and a URL configuration with the document URLs
-(used with `pytest.mark.urls` until `cases/urls.py` includes `urls_documents`)."""
+Kabupaten Sleman walked through the real actions, and a URL configuration with the case URLs (the
+document URLs among them) used with `pytest.mark.urls`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from django.urls import include, path
 
-from netral.cases import actions, sanctions, urls_documents
+from netral.cases import actions, sanctions
 from netral.cases import urls as case_urls
 from netral.cases.models import Case, Transition
 from netral.intake.services import ReportedPersonInput, ReporterIdentity, ReportInput, submit_report
@@ -18,7 +18,7 @@ from tests.test_cases_authority_support import BAWASLU_STEPS, RECEIVED, make_rec
 
 URLCONF = "tests.test_cases_documents_support"
 urlpatterns = [
-    path("", include((case_urls.urlpatterns + urls_documents.urlpatterns, "cases"))),
+    path("", include((case_urls.urlpatterns, "cases"))),
     *site_urlpatterns,
 ]
 

@@ -19,8 +19,7 @@ from netral.accounts.models import User
 from netral.audit.models import ChainHead
 from netral.audit.services import verify
 from netral.cases import escalation
-from netral.cases.actions import NOTIFICATION_HOOKS, CaseEvent
-from netral.cases.escalation import ESCALATION_HOOKS, EscalationEvent, SweepResult, sweep
+from netral.cases.escalation import EscalationEvent, SweepResult, sweep
 from netral.cases.models import BlockRecord, Case, Deadline, Transition
 from tests.test_cases_authority_support import RECEIVED, forwarded_case, take, wib
 from tests.test_cases_support import new_case
@@ -47,20 +46,8 @@ def sent_to_ppk(staff: User, commissioner: User, analyst: User) -> Case:
 
 
 @pytest.fixture
-def events() -> object:
-    seen: dict[str, list[object]] = {"escalation": [], "case": []}
-
-    def on_escalation(event: EscalationEvent) -> None:
-        seen["escalation"].append(event)
-
-    def on_case(event: CaseEvent) -> None:
-        seen["case"].append(event)
-
-    ESCALATION_HOOKS.append(on_escalation)
-    NOTIFICATION_HOOKS.append(on_case)
-    yield seen
-    ESCALATION_HOOKS.remove(on_escalation)
-    NOTIFICATION_HOOKS.remove(on_case)
+def events(recorded: dict[str, list[object]]) -> dict[str, list[object]]:
+    return recorded
 
 
 def test_ppk_overdue_warning_block_and_unblock(
@@ -159,9 +146,8 @@ def test_a_bawaslu_clock_is_marked_overdue_only(bawaslu_kab_sleman: User) -> Non
     assert Deadline.objects.get(pk=review.pk).state == "overdue"
     stored = Case.objects.get(pk=case.pk)
     assert (stored.state, stored.version) == (case.state, case.version)
-    assert escalation.escalation_for("pilkada.initial_review") == escalation.Escalation(
-        "bawaslu_staff", "bawaslu_commissioner"
-    )
+    owner = escalation.escalation_for("pilkada.initial_review")
+    assert (owner.owner, owner.superior, owner.on_overdue) == ("bawaslu_staff", "bawaslu_commissioner", "")
     assert verify().ok
 
 

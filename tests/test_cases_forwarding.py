@@ -19,7 +19,7 @@ from netral.accounts.models import Institution, User
 from netral.accounts.services import BKN, bawaslu_for_region, institution, ppk_office_for_region
 from netral.audit.models import AuditEntry
 from netral.audit.services import verify
-from netral.cases import actions, forwarding, sanctions
+from netral.cases import actions, forwarding, receipts, sanctions
 from netral.cases.escalation import sweep
 from netral.cases.models import Case, Deadline, ForwardingPackage, Transition
 from netral.intake.services import attach_evidence
@@ -110,7 +110,7 @@ def test_a_timely_acknowledgement_restarts_the_verification_clock(users_by_role:
     # 17, 18, 21, 22, 23, 24, 25 Oct → Fri 25 Oct 2024, 16:00 WIB = 09:00 UTC.
     package = ForwardingPackage.objects.get(case=case)
     analyst = users_by_role["bkn_analyst"]
-    forwarding.acknowledge(package, actor=analyst, at=wib(dt.date(2024, 10, 16)))
+    receipts.acknowledge(package, actor=analyst, at=wib(dt.date(2024, 10, 16)))
     clock = verification(case)
     assert (clock.started_on, clock.due_date, clock.state) == (
         dt.date(2024, 10, 16),
@@ -128,7 +128,7 @@ def test_a_timely_acknowledgement_restarts_the_verification_clock(users_by_role:
     assert entry.data["clock_restarted"] is True and entry.data["due_date"] == "2024-10-25"
     assert AuditEntry.objects.filter(action="cases.acknowledge_receipt").count() == 1
     with pytest.raises(forwarding.PackageRefused) as refused:
-        forwarding.acknowledge(package, actor=analyst)
+        receipts.acknowledge(package, actor=analyst)
     assert refused.value.code == "already_acknowledged"
     assert verify().ok
 
@@ -163,10 +163,10 @@ def test_the_ppk_package_and_its_acknowledgement_move_the_follow_up_clock(
     assert follow_up.due_date == dt.date(2024, 11, 11)
     # The authority cannot acknowledge for the PPK.
     with pytest.raises(forwarding.PackageRefused):
-        forwarding.acknowledge(package, actor=bkn_analyst, at=wib(dt.date(2024, 10, 24)))
+        receipts.acknowledge(package, actor=bkn_analyst, at=wib(dt.date(2024, 10, 24)))
     # The PPK acknowledges Thu 24 Oct (grace 23, 24, 25 Oct): from 24 Oct, 14 working days 25, 28, 29,
     # 30, 31 Oct, 1, 4, 5, 6, 7, 8, 11, 12, 13 Nov → Wed 13 Nov 2024, 16:00 WIB = 09:00 UTC.
-    forwarding.acknowledge(package, actor=ppk_kab_sleman, at=wib(dt.date(2024, 10, 24)))
+    receipts.acknowledge(package, actor=ppk_kab_sleman, at=wib(dt.date(2024, 10, 24)))
     follow_up.refresh_from_db()
     assert (follow_up.started_on, follow_up.due_date) == (dt.date(2024, 10, 24), dt.date(2024, 11, 13))
     assert follow_up.due_at == dt.datetime(2024, 11, 13, 9, 0, tzinfo=UTC)
@@ -187,7 +187,7 @@ def test_gakkumdu_package_is_acknowledged_by_the_forwarding_bawaslu(users_by_rol
     package = ForwardingPackage.objects.get(case=case)
     assert (package.kind, package.to_institution, package.to_name) == ("to_gakkumdu", None, "Sentra Gakkumdu")
     assert not forwarding.may_acknowledge(package, users_by_role["bawaslu_kota_manado"])
-    forwarding.acknowledge(package, actor=staff, at=wib(dt.date(2024, 10, 15)))
+    receipts.acknowledge(package, actor=staff, at=wib(dt.date(2024, 10, 15)))
     package.refresh_from_db()
     assert package.acknowledged_by == staff
     assert not Deadline.objects.filter(case=case, clock__startswith="authority").exists()
@@ -266,7 +266,7 @@ def test_a_case_forwarded_without_a_clock_gets_one_at_acknowledgement(users_by_r
     case = forwarded(users_by_role)
     Deadline.objects.filter(case=case).delete()
     package = ForwardingPackage.objects.get(case=case)
-    forwarding.acknowledge(package, actor=users_by_role["bkn_analyst"], at=wib(dt.date(2024, 10, 21)))
+    receipts.acknowledge(package, actor=users_by_role["bkn_analyst"], at=wib(dt.date(2024, 10, 21)))
     clock = verification(case)
     assert (clock.started_on, clock.due_date) == (dt.date(2024, 10, 21), dt.date(2024, 10, 30))
 
@@ -274,7 +274,7 @@ def test_a_case_forwarded_without_a_clock_gets_one_at_acknowledgement(users_by_r
 def test_recommendation_after_acknowledgement_meets_the_clock(users_by_role: dict[str, User]) -> None:
     case = forwarded(users_by_role)
     analyst = users_by_role["bkn_analyst"]
-    forwarding.acknowledge(
+    receipts.acknowledge(
         ForwardingPackage.objects.get(case=case), actor=analyst, at=wib(dt.date(2024, 10, 15))
     )
     case = Case.objects.get(pk=case.pk)

@@ -7,7 +7,7 @@ import pytest
 
 from netral.cases import actions
 from netral.cases.models import Case, Transition
-from netral.cases.transitions import BAWASLU_RULES
+from netral.cases.workflow import STEP_BY_NAME
 from tests.fixtures import USER_FIXTURES
 from tests.test_cases_support import DECISIONS, FROM_STATE, PATH_TO, TO_STATE, new_case, walk
 
@@ -20,10 +20,10 @@ RIGHT_ROLE_OUT_OF_SCOPE = {"bawaslu_kota_manado"}  # staff, but of Kota Manado
 
 
 def test_the_table_matches_the_hand_written_workflow() -> None:
-    assert {rule.action: set(rule.from_states) for rule in BAWASLU_RULES} == {
+    assert {action: set(STEP_BY_NAME[action].sources) for action in FROM_STATE} == {
         action: {state} for action, state in FROM_STATE.items()
     }
-    assert {rule.action: rule.to_state for rule in BAWASLU_RULES} == TO_STATE
+    assert {action: STEP_BY_NAME[action].target for action in FROM_STATE} == TO_STATE
 
 
 @pytest.mark.parametrize("action", sorted(FROM_STATE))

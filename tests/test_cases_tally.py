@@ -12,12 +12,13 @@ import pytest
 from django.db.models import F
 from django.utils import timezone
 
-from netral.analytics import generate, public
+from netral.analytics import public
 from netral.analytics.queries import Filters, aggregates, geo, ppk
 from netral.analytics.queries.filters import tally_q
 from netral.cases import actions, escalation, tally
 from netral.cases.models import Case, Deadline, DeadlineTally, Transition
 from netral.cases.tally import TALLIES
+from netral_gen.cases import bulk
 from tests.test_analytics_dash_joined import FILTERS
 from tests.test_analytics_dash_support import build_world, classify
 from tests.test_cases_authority_support import BAWASLU_STEPS, RECEIVED, wib
@@ -112,7 +113,7 @@ def test_regional_and_authority_selections_use_the_tally(users_by_role: dict[str
 
 
 def test_the_generator_leaves_a_correct_tally(db: None) -> None:
-    totals = generate.generate(200, seed=3)
+    totals = bulk.generate(200, seed=3)
     assert totals["tally rows"] >= DeadlineTally.objects.count() > 0
     assert_kept_equals_recount()
 

@@ -203,7 +203,7 @@ def test_a_race_inside_transition_is_reported_the_same_way(
             "The case was changed by someone else in the meantime", "concurrent_change"
         )
 
-    monkeypatch.setattr("netral.cases.views.transition", racing)
+    monkeypatch.setattr("netral.cases.views.steps.transition", racing)
     response = post(client_for(bawaslu_kab_sleman), case, "start_initial_review")
     assert response.status_code == 409
     assert "changed by someone else" in response.content.decode()
@@ -251,9 +251,9 @@ def test_due_soon_cutoff_skips_the_weekend() -> None:
 # --- inboxes ----------------------------------------------------------------------------------------
 
 
-def _open_deadline(case: Case, due_at: dt.datetime) -> Deadline:
+def _open_deadline(case: Case, due_at: dt.datetime, clock: str = "pemilu.decision") -> Deadline:
     return Deadline.objects.create(
-        case=case, clock="pemilu.decision", started_on=due_at.date(), due_date=due_at.date(), due_at=due_at
+        case=case, clock=clock, started_on=due_at.date(), due_date=due_at.date(), due_at=due_at
     )
 
 
@@ -264,7 +264,7 @@ def test_the_three_inboxes(bawaslu_kab_sleman: User, commissioner_kab_sleman: Us
                                 "to_plenary"], bawaslu_kab_sleman, commissioner_kab_sleman)  # fmt: skip
     Deadline.objects.filter(case=plenary).update(state=Deadline.State.MET)
     _open_deadline(plenary, now + dt.timedelta(hours=1))
-    _open_deadline(plenary, now + dt.timedelta(days=30))  # not soon
+    _open_deadline(plenary, now + dt.timedelta(days=30), "pemilu.extension")  # not soon (one open per clock)
 
     staff = client_for(bawaslu_kab_sleman)
     awaiting = english(staff, "/perkara/").content.decode()
@@ -331,7 +331,7 @@ def test_steps_that_need_their_own_data_are_not_buttons(
     case = forwarded_case(bawaslu_kab_sleman, commissioner_kab_sleman)
     for action in ("acknowledge_receipt", "verify"):
         case = actions.transition(case, action, actor=bkn_analyst)
-    offered = {rule.action for rule in workspace.button_actions(case, bkn_analyst)}
+    offered = {step.name for step in workspace.button_actions(case, bkn_analyst)}
     assert offered == {"find_not_proven", "reject_at_authority"}  # not "recommend": it needs its form
     response = post(client_for(bkn_analyst), case, "recommend")
     assert response.status_code == 409

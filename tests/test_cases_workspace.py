@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from netral.accounts.models import User
-from netral.cases import tasks
+from netral.cases import todos
 from netral.cases.models import Case, CaseAssignment, CaseTask
 from netral.intake.linking import link_reported_person
 from netral.intake.models import Message
@@ -49,8 +49,8 @@ def prepared(staff: User, commissioner: User) -> tuple[Case, dict[str, tuple[str
     """A Sleman case with material, an assignment and a task; every new POST path with valid data."""
     report = with_material(file_report())
     case = case_of(report)
-    assignment = tasks.assign(case, commissioner, actor=staff)
-    task = tasks.add_task(case, actor=staff, title="Telaah bukti", assignee=commissioner)
+    assignment = todos.assign(case, commissioner, actor=staff)
+    task = todos.add_task(case, actor=staff, title="Telaah bukti", assignee=commissioner)
     paths: dict[str, tuple[str, dict[str, Any]]] = {
         "assign": (url(case, "penugasan/"), {"assign-user": staff.pk}),
         "unassign": (url(case, f"penugasan/{assignment.pk}/akhiri/"), {}),
@@ -149,17 +149,17 @@ def test_assigned_to_me_inbox_lists_cases_and_open_tasks(
 ) -> None:
     case = case_of(file_report())
     other = case_of(file_report())
-    task = tasks.add_task(
+    task = todos.add_task(
         case, actor=bawaslu_kab_sleman, title="Siapkan kajian", assignee=commissioner_kab_sleman
     )
-    tasks.assign(other, commissioner_kab_sleman, actor=bawaslu_kab_sleman)
+    todos.assign(other, commissioner_kab_sleman, actor=bawaslu_kab_sleman)
     inbox = client_for(commissioner_kab_sleman).get("/perkara/?tab=assigned").content.decode()
     assert 'id="inbox-assigned"' in inbox and "Assigned to me (2)" in inbox
     assert case.number in inbox and other.number in inbox and "Siapkan kajian" in inbox
     for user in (bawaslu_kab_sleman, bawaslu_prov_diy):  # they see both cases but are not assigned
         html = client_for(user).get("/perkara/?tab=assigned").content.decode()
         assert "Assigned to me (0)" in html and "Nothing assigned to you" in html
-    tasks.complete_task(task, actor=commissioner_kab_sleman)
+    todos.complete_task(task, actor=commissioner_kab_sleman)
     inbox = client_for(commissioner_kab_sleman).get("/perkara/?tab=assigned").content.decode()
     assert "Assigned to me (1)" in inbox and case.number not in inbox and "Siapkan kajian" not in inbox
 
@@ -243,9 +243,9 @@ def test_workspace_queries_do_not_grow_with_reports_evidence_and_messages(
 ) -> None:
     small = case_with_reports(bawaslu_kab_sleman, 1, files=1, messages=1)
     large = case_with_reports(bawaslu_kab_sleman, 3, files=3, messages=3)
-    tasks.add_task(small, actor=bawaslu_kab_sleman, title="Satu", assignee=bawaslu_kab_sleman)
+    todos.add_task(small, actor=bawaslu_kab_sleman, title="Satu", assignee=bawaslu_kab_sleman)
     for number in range(3):
-        tasks.add_task(large, actor=bawaslu_kab_sleman, title=f"Tugas {number}", assignee=bawaslu_kab_sleman)
+        todos.add_task(large, actor=bawaslu_kab_sleman, title=f"Tugas {number}", assignee=bawaslu_kab_sleman)
     client = client_for(bawaslu_kab_sleman)
     counts = []
     for case in (small, large):
@@ -267,9 +267,9 @@ def test_assigned_tab_queries_do_not_grow_with_cases_and_tasks(
     for number in (1, 4):
         for _ in range(number):
             case = case_of(file_report())
-            tasks.assign(case, commissioner_kab_sleman, actor=bawaslu_kab_sleman)
+            todos.assign(case, commissioner_kab_sleman, actor=bawaslu_kab_sleman)
             for title in ("Satu", "Dua"):
-                tasks.add_task(case, actor=bawaslu_kab_sleman, title=title, assignee=commissioner_kab_sleman)
+                todos.add_task(case, actor=bawaslu_kab_sleman, title=title, assignee=commissioner_kab_sleman)
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/perkara/?tab=assigned")
         assert response.status_code == 200

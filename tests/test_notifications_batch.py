@@ -1,24 +1,28 @@
 """Notifications in bulk: a sweep batch's notices cost a fixed number of queries whatever its size,
-the transition notices of a sweep wait for the batch, the access rule is asked for many pairs at
-once (same answers as asking one by one), and a new report costs few queries (or one task)."""
+the transition notices of a sweep wait for the batch (the outbox processes a transaction's events
+together), the access rule is asked for many pairs at once (same answers as asking one by one), and a
+new report costs few queries (or one task)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from netral.accounts.models import User
 from netral.cases.actions import CaseEvent
 from netral.cases.escalation import EscalationEvent, sweep
 from netral.cases.models import Case
-from netral.notifications import hooks
+from netral.notifications import events as hooks
 from netral.notifications.models import Notification
 from netral.notifications.recipients import Visibility
+from netral.outbox.models import Event
+from netral.outbox.services import PROCESS_TASK, emit
 from tests.test_cases_authority_support import RECEIVED, wib
 from tests.test_cases_support import new_case
 from tests.test_notifications_support import Commit, commit_runner, recipients
@@ -76,19 +80,23 @@ def test_a_new_report_costs_a_few_queries(users_by_role: dict[str, User]) -> Non
 
 
 def test_with_a_cluster_a_new_report_queues_and_queries_nothing(
-    users_by_role: dict[str, User], monkeypatch: pytest.MonkeyPatch
+    users_by_role: dict[str, User], monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
 ) -> None:
-    (case,) = cases_in("34.04", 1)
     queued: list[tuple[Any, ...]] = []
     monkeypatch.setattr("django_q.tasks.async_task", lambda *args, **kwargs: queued.append(args))
     monkeypatch.setattr(settings, "NETRAL_ASYNC_TASKS", True)
-    event = CaseEvent(case.pk, case.number, "open_case", "", "received", None)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        (case,) = cases_in("34.04", 1)
     with CaptureQueriesContext(connection) as queries:
-        hooks.on_case_event(event)
-    assert len(queries) == 0 and queued == [(hooks.CASE_EVENTS_TASK, [event.__dict__])]
+        for callback in callbacks:
+            callback()
+    assert len(queries) == 0 and queued == [(PROCESS_TASK,)]
+    assert Event.objects.get(case_id=case.pk).state == Event.State.PENDING  # for the worker
 
 
-def test_in_a_sweep_transition_notices_wait_for_the_batch(users_by_role: dict[str, User]) -> None:
+def test_in_a_sweep_transition_notices_wait_for_the_batch(
+    users_by_role: dict[str, User], committed: Commit
+) -> None:
     (case,) = cases_in("34.04", 1)
     Notification.objects.all().delete()
     moved = CaseEvent(case.pk, case.number, "start_initial_review", "received", "initial_review", None)
@@ -102,17 +110,22 @@ def test_in_a_sweep_transition_notices_wait_for_the_batch(users_by_role: dict[st
         "bawaslu_commissioner",
         "",
     )
-    with hooks.sweep_scope() as pending:
-        hooks.on_case_event(moved)
-        assert pending.case_events == [moved] and not Notification.objects.exists()
-        hooks.on_escalations([overdue])  # the batch's hook writes both
-        assert pending.case_events == []
-        assert Notification.objects.filter(kind="transition").count() == 1
-        assert Notification.objects.filter(kind="escalation").count() == 3
-        hooks.on_case_event(moved)  # left over when the sweep ends: written then
+    with committed():
+        with transaction.atomic():  # a sweep batch: its state change and its overdue notice
+            emit(Event.Kind.CASE_STEP, asdict(moved), case_id=case.pk)
+            assert not Notification.objects.exists()
+            emit(Event.Kind.CLOCK_OVERDUE, overdue.payload(), case_id=case.pk)
+            assert not Notification.objects.exists()
+        assert not Notification.objects.exists()  # nothing before the commit
+    # Both written by one processing of the batch.
+    assert Notification.objects.filter(kind="transition").count() == 1
+    assert Notification.objects.filter(kind="escalation").count() == 3
+    with committed():
+        emit(Event.Kind.CASE_STEP, asdict(moved), case_id=case.pk)  # alone: at its commit
     assert Notification.objects.filter(kind="transition").count() == 2
-    hooks.on_case_event(moved)  # outside a sweep: at once
-    assert Notification.objects.filter(kind="transition").count() == 3
+    assert not Event.objects.filter(
+        state=Event.State.PENDING, case_id=case.pk, kind="case.clock_overdue"
+    ).exists()
 
 
 def test_the_access_rule_asked_in_bulk_answers_as_one_by_one(

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from netral.accounts.scope import Scope
 from netral.personnel.models import Agency, Employee
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def scope(
     kind: str, role: str = "", *, national: bool = False, prefix: str | None = None, agency: int | None = None
-) -> Any:
-    return SimpleNamespace(kind=kind, role=role, national=national, region_prefix=prefix, agency_id=agency)
+) -> Scope:
+    return Scope(national=national, region_prefix=prefix, agency_id=agency, kind=kind, role=role)
 
 
 def make(nip: str, agency_code: str, region: str) -> Employee:
@@ -106,19 +104,16 @@ def test_everyone_else_sees_nothing(register: dict[str, Employee], s: Any) -> No
 def test_visible_to_asks_the_accounts_scope(
     register: dict[str, Employee], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`visible_to` takes the scope from `netral.accounts.scope.scope_for` (a stand-in if not written yet)."""
+    """`visible_to` takes the scope from `netral.accounts.scope.scope_for`."""
+    import netral.accounts.scope as module
+
     seen: list[object] = []
 
     def fake_scope_for(user: object) -> Any:
         seen.append(user)
         return scope("bawaslu", "bawaslu_staff", prefix="33")
 
-    try:
-        import netral.accounts.scope as module
-    except ImportError:
-        module = types.ModuleType("netral.accounts.scope")
-        monkeypatch.setitem(sys.modules, "netral.accounts.scope", module)
-    monkeypatch.setattr(module, "scope_for", fake_scope_for, raising=False)
+    monkeypatch.setattr(module, "scope_for", fake_scope_for)
     user = object()
     assert set(Employee.objects.visible_to(user).values_list("nip", flat=True)) == nips(register, "semarang")
     assert seen == [user]

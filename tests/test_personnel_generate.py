@@ -14,8 +14,7 @@ from netral.personnel.models import Agency, Employee
 from netral.personnel.names import normalize_name
 from netral.personnel.nik import parse_nik
 from netral.personnel.nip import parse_nip
-from netral.personnel.services import generate_register
-from netral.personnel.synthetic import COLUMNS, REFERENCE_DATE, birth_days, generate_rows
+from netral_gen.register.generate import COLUMNS, REFERENCE_DATE, birth_days, generate_register, generate_rows
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2025, 6, 1)

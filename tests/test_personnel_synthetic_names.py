@@ -6,17 +6,11 @@ import random
 
 import pytest
 
-from netral.personnel import synthetic_names_data as words
 from netral.personnel.names import normalize_name
-from netral.personnel.synthetic import generate_rows
-from netral.personnel.synthetic_names import (
-    COHORTS,
-    STYLE_WORDS,
-    NameComposer,
-    NameTally,
-    name_statistics,
-    old_spelling,
-)
+from netral_gen.register import words
+from netral_gen.register.generate import generate_rows
+from netral_gen.register.names import COHORTS, STYLE_WORDS, NameComposer, old_spelling
+from netral_gen.register.tally import NameTally, name_statistics
 
 
 def test_name_statistics_counts_unique_names_and_namesakes() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from netral.catalogue.services import GROUP_CODES
 from netral.triage.corpus import fold_of, is_heldout, load_corpus, split
-from netral.triage.corpusgen.build import build
+from netral_gen.corpus.build import build
 
 DEV_FILE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_incidents.jsonl"
 

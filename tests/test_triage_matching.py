@@ -12,9 +12,9 @@ import pytest
 from netral.personnel.models import Agency, Employee
 from netral.personnel.names import normalize_name
 from netral.personnel.nip import build_nip
-from netral.personnel.synthetic import generate_register
 from netral.triage import matching
 from netral.triage.matching import find_candidates
+from netral_gen.register.generate import generate_register
 
 pytestmark = pytest.mark.django_db
 

@@ -149,7 +149,8 @@ def test_namesakes_counts_exactly_the_same_name_within_the_filters() -> None:
 def test_namesakes_agrees_with_counting_the_register_row_by_row() -> None:
     from collections import Counter
 
-    from netral.personnel.synthetic import build_placements, generate_rows
+    from netral_gen.register.generate import generate_rows
+    from netral_gen.register.placements import build_placements
 
     generated = list(generate_rows(3000, seed=7, placements=build_placements()))
     rows = [

@@ -11,9 +11,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from netral.personnel.synthetic import build_placements, generate_rows
 from netral.triage import matching, matching_store
 from netral.triage.matching_index import IndexRow, MatchIndex
+from netral_gen.register.generate import generate_rows
+from netral_gen.register.placements import build_placements
 
 QUERIES = [
     ("ahmad fauzi", {}),

@@ -17,9 +17,9 @@ from netral.accounts.models import User
 from netral.cases import escalation
 from netral.cases.escalation import SCHEDULE_FUNC, SCHEDULE_NAME, ensure_schedule, sweep
 from netral.cases.models import Deadline
-from netral.notifications.hooks import CASE_EVENTS_TASK, deliver_case_events
 from netral.notifications.models import Notification
-from netral.notifications.services import EMAILS_TASK, send_emails
+from netral.outbox.models import Event
+from netral.outbox.services import PROCESS_TASK, process_pending
 from tests.test_cases_authority_support import RECEIVED, wib
 from tests.test_cases_support import new_case
 from tests.test_notifications_support import Commit, commit_runner, give_emails
@@ -146,8 +146,8 @@ def test_a_step_read_by_two_sweeps_is_processed_once(
 def test_with_a_cluster_a_new_report_only_queues_one_task(
     bawaslu_kab_sleman: User, committed: Commit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With NETRAL_ASYNC_TASKS the request that opens a case queues the whole notification work (one
-    task); the task writes the rows and sends the e-mails from the worker."""
+    """With NETRAL_ASYNC_TASKS the request that opens a case stores its event and queues one processing
+    task; the task (in the worker) writes the rows and sends the e-mails itself."""
     bawaslu_kab_sleman.email = "rina@example.go.id"
     bawaslu_kab_sleman.save(update_fields=["email"])
     queued: list[tuple[Any, ...]] = []
@@ -156,36 +156,42 @@ def test_with_a_cluster_a_new_report_only_queues_one_task(
     with committed():
         (case_id,) = pilkada_cases(1)
     assert mail.outbox == [] and not Notification.objects.exists()
-    ours = [args for args in queued if args[0].startswith("netral.notifications.")]
-    assert [args[0] for args in ours] == [CASE_EVENTS_TASK]
-    (event,) = ours[0][1]
-    assert event["case_id"] == case_id and event["action"] == "open_case"
-    assert deliver_case_events(*ours[0][1:]) == 1
+    assert queued == [(PROCESS_TASK,)]
+    (event,) = Event.objects.filter(state=Event.State.PENDING)
+    assert event.case_id == case_id and event.payload["action"] == "open_case"
+    with committed():
+        assert process_pending()["events_done"] == 1
     assert Notification.objects.get().recipient == bawaslu_kab_sleman
     assert mail.outbox[0].to == ["rina@example.go.id"]  # sent by the task itself, nothing queued again
-    assert len([args for args in queued if args[0].startswith("netral.notifications.")]) == 1
+    assert queued == [(PROCESS_TASK,)]
 
 
-def test_with_a_cluster_a_sweep_queues_one_mail_task_per_batch(
+def test_with_a_cluster_a_sweep_queues_processing_and_the_worker_mails(
     users_by_role: dict[str, User], committed: Commit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     give_emails(users_by_role)
-    pilkada_cases(3)
+    with committed():  # filed (and their reporters' and staff's notices sent) before the worker starts
+        pilkada_cases(3)
+    mail.outbox.clear()
+    Notification.objects.all().delete()
     queued: list[tuple[Any, ...]] = []
     monkeypatch.setattr("django_q.tasks.async_task", lambda *args, **kwargs: queued.append(args))
     monkeypatch.setattr(settings, "NETRAL_ASYNC_TASKS", True)
     with committed():
         sweep(AFTER_REVIEW, batch=2)  # two batches: 2 + 1 steps
-    assert [args[0] for args in queued] == [EMAILS_TASK, EMAILS_TASK]
-    # 3 people told per step (Sleman staff and commissioner, DIY province staff).
-    assert [len(args[1]) for args in queued] == [6, 3] and mail.outbox == []
-    assert send_emails(queued[0][1]) == 6
+    # One processing task per batch's transaction; nothing written or sent by the sweep itself.
+    assert queued == [(PROCESS_TASK,), (PROCESS_TASK,)]
+    assert mail.outbox == [] and not Notification.objects.exists()
+    with committed():
+        assert process_pending()["events_done"] == 3  # the worker: both batches' events at once
+    # 3 people told per step (Sleman staff and commissioner, DIY province staff), sent by the worker.
+    assert len(mail.outbox) == 9 and len(queued) == 2
     assert {m.to[0] for m in mail.outbox} == {
         "bawaslu_kab_sleman@example.go.id",
         "commissioner_kab_sleman@example.go.id",
         "bawaslu_prov_diy@example.go.id",
     }
-    assert queued[0][1][0][0].startswith("[netral] ")
+    assert all(m.subject.startswith("[netral] ") for m in mail.outbox)
 
 
 def test_a_failing_mail_server_does_not_break_the_step(

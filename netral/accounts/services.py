@@ -17,7 +17,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from netral.accounts.models import Institution, Role, User, check_role_institution
-from netral.accounts.scope import Scope, scope_for
+from netral.accounts.scope import NATIONAL_ROLES, Scope, scope_for
 from netral.audit.services import record
 from netral.personnel.models import Agency
 from netral.regions.models import Region
@@ -198,7 +198,7 @@ def create_user(
         last_name=last_name,
         email=email,
         language=language,
-        is_staff=role in (Role.ADMINISTRATOR, Role.DATA_CUSTODIAN),
+        is_staff=role in NATIONAL_ROLES,
         is_superuser=role == Role.ADMINISTRATOR,
     )
     if password is None:

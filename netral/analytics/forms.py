@@ -57,7 +57,7 @@ class FilterForm(forms.Form):
         if not scope.national:
             if scope.region_prefix is None:
                 return []
-            regions = regions.filter(code__startswith=scope.region_prefix).exclude(code=scope.region_prefix)
+            regions = regions.filter(scope.code_q("code")).exclude(code=scope.region_prefix)
         return [(region.code, f"{region.code} {region.name}") for region in regions.order_by("code")]
 
     def clean(self) -> dict[str, Any]:

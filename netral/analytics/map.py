@@ -45,10 +45,9 @@ def map_data(user: Any, filters: Filters, province: str = "") -> dict[str, Any]:
         entries = []
         for tile in queries.tilegrid():
             code = tile["code"]
-            in_scope = scope.covers_region(code) or bool(
-                scope.region_prefix and scope.region_prefix.startswith(code + ".")
+            entry = _region_entry(
+                code, names.get(code, code), values.get(code), filters, scope.overlaps_region(code)
             )
-            entry = _region_entry(code, names.get(code, code), values.get(code), filters, in_scope)
             entry.update(abbr=tile["abbr"], row=tile["row"], col=tile["col"])
             entries.append(entry)
         level = "province"

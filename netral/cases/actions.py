@@ -1,20 +1,22 @@
-"""The only code that changes a case's state.
+"""The only code that changes a case's state: `check` and `transition`, driven by `workflow.STEPS`.
 
-`transition(case, action, actor=..., reason=...)` checks the rule (transitions.RULES), the actor's
-role and scope, then in one database transaction: a conditional UPDATE on `version` (two people
-acting at once: one wins, the other gets ConcurrentChange), the Transition row, the clocks, the
-audit entry, and notifications scheduled with `transaction.on_commit`.
+`check(case, step, actor)` says whether the step may be taken now (it exists, the case is in one of its
+states, the actor's role may take it, the case is in the actor's scope, the case's own data allows it)
+without writing anything; step functions with data of their own call it before validating that data.
 
-Notifications: every callable in `NOTIFICATION_HOOKS` is called with a `CaseEvent` after the
-transaction commits (a stub until the notifications part of issue 4 plugs in; tests append to it).
+`transition(case, step, actor=..., reason=...)` checks again, then in one database transaction: a
+conditional UPDATE on `version` (two people acting at once: one wins, the other gets ConcurrentChange),
+the Transition row, the clocks the step meets, starts or marks overdue, its other declared effects
+(authority, forwarding package, acknowledgement, lifted blocks), the audit entry, and the `case.step`
+event in the outbox (`netral.outbox`): notifications and triage suggestions are made from that stored row
+after the commit, so a process that dies in between loses none of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -23,46 +25,50 @@ from django.utils.translation import gettext as _
 
 from netral.accounts.services import NoAuthorityError, current_asn_authority
 from netral.audit.services import record
-from netral.cases import tally, transitions
+from netral.cases import forwarding, tally, workflow
+from netral.cases.actors import SYSTEM, Actor, SystemActor, user_of
+from netral.cases.errors import ConcurrentChange, TransitionRefused
 from netral.cases.models import BlockRecord, Case, CaseNumberCounter, CaseReport, Deadline, Transition
-from netral.cases.transitions import OPEN_CASE, SYSTEM_ROLE, State
+from netral.cases.workflow import ANYONE, OPEN_CASE, SYSTEM_ROLE, State, Step
+from netral.outbox.models import Event
+from netral.outbox.services import emit
 from netral.workdays.services import compute_deadline
 
+if TYPE_CHECKING:
+    from netral.intake.models import Report
 
-class TransitionRefused(Exception):
-    """The action may not be taken (unknown, wrong state, wrong role, out of scope). `str()` is
-    the translated message; `code` is stable for programs."""
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-class ConcurrentChange(TransitionRefused):
-    """Someone else changed the case between reading and acting."""
-
-
-class SystemActor:
-    """The actor of automatic steps (the escalation worker): role `system`, no user row, no scope
-    check. Only code passes it; no user can have this role."""
-
-    is_authenticated = True
-    is_active = True
-    is_superuser = False
-    role = SYSTEM_ROLE
-    pk = None
-    institution = None
-
-    def __repr__(self) -> str:
-        return "SYSTEM"
-
-
-SYSTEM = SystemActor()
+__all__ = [
+    "SYSTEM",
+    "CaseEvent",
+    "ConcurrentChange",
+    "SystemActor",
+    "TransitionRefused",
+    "acknowledge_receipt",
+    "check",
+    "decide_not_violation",
+    "decide_violation",
+    "ensure_current",
+    "find_not_proven",
+    "forward_to_authority",
+    "open_case_for_report",
+    "precondition_refusal",
+    "register",
+    "reject_at_authority",
+    "reject_expired",
+    "reject_formal",
+    "start_clarification",
+    "start_initial_review",
+    "start_study",
+    "to_plenary",
+    "transition",
+    "verify",
+]
 
 
 @dataclass(frozen=True)
 class CaseEvent:
+    """A step a case took: the payload of its `case.step` outbox event."""
+
     case_id: int
     number: str
     action: str
@@ -71,66 +77,22 @@ class CaseEvent:
     actor_id: int | None
 
 
-# Called after commit with each CaseEvent; exceptions in a hook are not caught.
-NOTIFICATION_HOOKS: list[Callable[[CaseEvent], None]] = []
-
-
-@dataclass(frozen=True)
-class ClockEffect:
-    meet: tuple[str, ...] = ()  # clocks met by the action
-    start: tuple[str, ...] = ()  # clocks started by the action
-    overdue: tuple[str, ...] = ()  # open clocks marked overdue by the action
-
-
-# A bare suffix means the clock "<election type>.<suffix>"; a dotted name ("ppk.follow_up") is a
-# workdays clock of its own that applies to any election type. OPEN_CASE starts initial_review.
-CLOCK_EFFECTS: dict[str, ClockEffect] = {
-    OPEN_CASE: ClockEffect(start=("initial_review",)),
-    "register": ClockEffect(meet=("initial_review",), start=("decision",)),
-    "reject_formal": ClockEffect(meet=("initial_review",)),
-    "reject_expired": ClockEffect(meet=("initial_review",)),
-    "merge_into": ClockEffect(meet=("initial_review",)),
-    "decide_violation": ClockEffect(meet=("decision",)),
-    "decide_not_violation": ClockEffect(meet=("decision",)),
-    # The receiver's clock starts at the forwarding; a timely acknowledgement of the package restarts
-    # it from the acknowledgement (forwarding.restart_clock, docs/documents.md).
-    "forward_to_authority": ClockEffect(start=("authority.verification",)),
-    "find_not_proven": ClockEffect(meet=("authority.verification",)),
-    "reject_at_authority": ClockEffect(meet=("authority.verification",)),
-    "recommend": ClockEffect(meet=("authority.verification",)),
-    "send_to_ppk": ClockEffect(start=("ppk.follow_up",)),
-    "mark_ppk_overdue": ClockEffect(overdue=("ppk.follow_up",)),
-    "warn_ppk": ClockEffect(start=("ppk.follow_up_after_warning",)),
-    "block": ClockEffect(overdue=("ppk.follow_up_after_warning",)),
-    "record_sanction": ClockEffect(meet=("ppk.follow_up", "ppk.follow_up_after_warning")),
-    "record_left_service": ClockEffect(meet=("ppk.follow_up", "ppk.follow_up_after_warning")),
-}
-
-
 def clock_name(case: Case, clock: str) -> str:
-    return clock if "." in clock else f"{case.election.type}.{clock}"
+    return workflow.full_clock_name(case.election.type, clock)
 
 
-# Clocks counted from the receipt of the report rather than from the action that starts them
-# (pilkada.decision: 3 days after receipt; pemilu.decision: 7 working days after registration).
-FROM_RECEIPT = frozenset({"pilkada.decision", "pemilu.initial_review", "pilkada.initial_review"})
-
-
-def _apply_clocks(case: Case, action: str, at: dt.datetime) -> None:
-    effect = CLOCK_EFFECTS.get(action)
-    if effect is None:
-        return
-    if effect.meet:
-        names = [clock_name(case, clock) for clock in effect.meet]
+def _apply_clocks(case: Case, step: Step, at: dt.datetime) -> None:
+    if step.meets:
+        names = [clock_name(case, clock) for clock in step.meets]
         meeting = Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN)
         meeting.update(state=Deadline.State.MET, met_at=at)
-    if effect.overdue:
-        names = [clock_name(case, clock) for clock in effect.overdue]
+    if step.marks_overdue:
+        names = [clock_name(case, clock) for clock in step.marks_overdue]
         missed = Deadline.objects.filter(case=case, clock__in=names, state=Deadline.State.OPEN)
         missed.update(state=Deadline.State.OVERDUE)
-    for suffix in effect.start:
+    for suffix in step.starts:
         clock = clock_name(case, suffix)
-        start = case.received_at if clock in FROM_RECEIPT else at
+        start = case.received_at if workflow.counts_from_receipt(clock) else at
         due = compute_deadline(clock, start, region_code=case.region_id)
         Deadline.objects.create(
             case=case,
@@ -142,17 +104,9 @@ def _apply_clocks(case: Case, action: str, at: dt.datetime) -> None:
         )
 
 
-def _schedule(event: CaseEvent) -> None:
-    def notify() -> None:
-        for hook in list(NOTIFICATION_HOOKS):
-            hook(event)
-
-    transaction.on_commit(notify)
-
-
-def _audit(case: Case, action: str, from_state: str, actor: Any, label: str | None) -> None:
+def _audit(case: Case, step: str, from_state: str, actor: Actor | None, label: str | None) -> None:
     record(
-        f"cases.{action}",
+        f"cases.{step}",
         actor=actor,
         obj=case,
         label=label,
@@ -166,34 +120,52 @@ def _audit(case: Case, action: str, from_state: str, actor: Any, label: str | No
     )
 
 
-def _check(case: Case, action: str, actor: Any) -> transitions.Rule:
-    rule = transitions.rule_for(action)
-    if rule is None:
-        raise TransitionRefused(_("Unknown action “%(action)s”.") % {"action": action}, "unknown_action")
-    if case.state not in rule.from_states:
+def _emit(case: Case, step: str, from_state: str, actor_id: int | None) -> None:
+    event = CaseEvent(case.pk, case.number, step, from_state, case.state, actor_id)
+    emit(Event.Kind.CASE_STEP, asdict(event), case_id=case.pk)
+
+
+def check(case: Case, step: str, actor: Actor | None) -> Step:
+    """The declaration of `step` if `actor` may take it on `case` now; else raises TransitionRefused
+    (codes: unknown_action, wrong_state, role, scope, and those of `precondition_refusal`). Writes nothing.
+    `transition` itself refuses a case read before someone else's step (`ensure_current` says so early)."""
+    declared = workflow.step_for(step)
+    if declared is None or ANYONE in declared.roles:
+        raise TransitionRefused(_("Unknown action “%(action)s”.") % {"action": step}, "unknown_action")
+    if case.state not in declared.sources:
         raise TransitionRefused(
             _("This action is not possible while the case is in state “%(state)s”.") % {"state": case.state},
             "wrong_state",
         )
     active = actor is not None and getattr(actor, "is_authenticated", False) and actor.is_active
-    if not active or getattr(actor, "role", "") not in rule.roles:
+    if not active or getattr(actor, "role", "") not in declared.roles:
         raise TransitionRefused(_("Your role may not take this action."), "role")
     if actor is not SYSTEM:
-        if actor.role == SYSTEM_ROLE:  # pragma: no cover - only SYSTEM has the system role
+        if getattr(actor, "role", "") == SYSTEM_ROLE:  # pragma: no cover - only SYSTEM has the system role
             raise TransitionRefused(_("Your role may not take this action."), "role")
         if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
             raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
-    refusal = precondition_refusal(case, action)
+    refusal = precondition_refusal(case, step)
     if refusal is not None:
         raise refusal
-    return rule
+    return declared
 
 
-def precondition_refusal(case: Case, action: str) -> TransitionRefused | None:
+def ensure_current(case: Case) -> None:
+    """Raise ConcurrentChange when `case` was read before someone else's step (its version is older than
+    the stored one): for step functions whose own checks read data that step may have changed."""
+    if not Case.objects.filter(pk=case.pk, version=case.version).exists():
+        raise ConcurrentChange(
+            _("The case was changed by someone else in the meantime; reload it and try again."),
+            "concurrent_change",
+        )
+
+
+def precondition_refusal(case: Case, step: str) -> TransitionRefused | None:
     """What the case's own data forbids beyond its state, for every actor: a daluwarsa report cannot be
     registered; only a case that was blocked can be unblocked (a case sanctioned or out of service without
     ever being blocked has nothing to lift)."""
-    if action == "register" and case.daluwarsa:
+    if step == "register" and case.daluwarsa:
         # The reporting-window check at registration (intake set `daluwarsa` at receipt).
         return TransitionRefused(
             _(
@@ -202,26 +174,27 @@ def precondition_refusal(case: Case, action: str) -> TransitionRefused | None:
             ),
             "daluwarsa",
         )
-    if action == "unblock" and not BlockRecord.objects.filter(recommendation__case=case).exists():
+    if step == "unblock" and not BlockRecord.objects.filter(recommendation__case=case).exists():
         message = _("This case was never blocked, so there is no block to lift.")
         return TransitionRefused(message, "never_blocked")
     return None
 
 
 def transition(
-    case: Case, action: str, *, actor: Any, reason: str = "", at: dt.datetime | None = None
+    case: Case, step: str, *, actor: Actor | None, reason: str = "", at: dt.datetime | None = None
 ) -> Case:
-    """Take `action` on `case` as `actor`; returns the case with its new state and version.
+    """Take `step` on `case` as `actor`; returns the case with its new state and version.
 
     Raises TransitionRefused (with a translated message) or ConcurrentChange. `at` (aware) is the
     moment of the action, for imports and tests; default now.
     """
-    rule = _check(case, action, actor)
+    declared = check(case, step, actor)
+    assert actor is not None  # `check` refuses None
     at = at or timezone.now()
     if timezone.is_naive(at):
         raise ValueError("at must be timezone-aware")
     from_state = case.state
-    to_state = rule.to_state or from_state  # transitions.STAY: the state does not change
+    to_state = declared.target or from_state
     with transaction.atomic(), tally.tracking(case.pk):
         changed = Case.objects.filter(pk=case.pk, version=case.version, state=from_state).update(
             state=to_state, version=F("version") + 1, updated_at=at
@@ -234,30 +207,29 @@ def transition(
         case.state = to_state
         case.version += 1
         case.updated_at = at
+        user = user_of(actor)
         Transition.objects.create(
             case=case,
             from_state=from_state,
             to_state=to_state,
-            action=action,
-            actor=None if actor is SYSTEM else actor,
+            action=step,
+            actor=user,
             actor_role=actor.role,
             reason=reason,
             at=at,
         )
-        _apply_clocks(case, action, at)
-        _side_effects(case, action, at, actor)
+        _apply_clocks(case, declared, at)
+        _effects(case, declared, at, actor)
         system = actor is SYSTEM
-        _audit(case, action, from_state, None if system else actor, "system" if system else None)
-        _schedule(CaseEvent(case.pk, case.number, action, from_state, case.state, actor.pk))
+        _audit(case, step, from_state, None if system else actor, "system" if system else None)
+        _emit(case, step, from_state, user.pk if user else None)
     return case
 
 
-def _side_effects(case: Case, action: str, at: dt.datetime, actor: Any) -> None:
-    """Fields a transition sets on the case itself (the stage rows are written by `sanctions`), and the
-    forwarding package of a forwarding action and its acknowledgement (`forwarding`)."""
-    from netral.cases import forwarding
-
-    if action == "forward_to_authority":
+def _effects(case: Case, step: Step, at: dt.datetime, actor: Actor) -> None:
+    """The effects a step declares besides its clocks (the stage rows with data of their own are written
+    by the step's function: `sanctions`, `routes` ...)."""
+    if step.assigns_authority:
         on = at.astimezone(case.region.zoneinfo).date()
         try:
             case.authority = current_asn_authority(on=on)
@@ -267,10 +239,12 @@ def _side_effects(case: Case, action: str, at: dt.datetime, actor: Any) -> None:
         # The deadlines carry a copy of the authority (Deadline.authority), the ones started by this
         # transition included.
         Deadline.objects.filter(case=case).update(authority=case.authority)
-    if action in forwarding.PACKAGE_ACTIONS:
-        forwarding.create_package(case, action, actor=actor, at=at)
-    elif action == "acknowledge_receipt":
+    if step.package:
+        forwarding.create_package(case, step.package, actor=actor, at=at)
+    if step.acknowledges_package:
         forwarding.on_receipt_acknowledged(case, actor=actor, at=at)
+    if step.lifts_blocks:
+        BlockRecord.objects.filter(recommendation__case=case, lifted_at__isnull=True).update(lifted_at=at)
 
 
 def _next_number(region_id: str, year: int) -> str:
@@ -289,11 +263,12 @@ def _next_number(region_id: str, year: int) -> str:
     return f"{region_id}/{year}/{last:06d}"
 
 
-def open_case_for_report(report: Any, *, actor: Any = None) -> Case:
+def open_case_for_report(report: Report, *, actor: Actor | None = None) -> Case:
     """Put a new intake report into the workflow: a case in state `received` (channel, daluwarsa,
     a Transition "" → received and the initial-review deadline). Call inside the report's transaction."""
-    actor_user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    user = user_of(actor)
     received_at = report.created_at
+    step = workflow.STEP_BY_NAME[OPEN_CASE]
     # No savepoint of its own: a failure here fails the report's whole transaction.
     with transaction.atomic(savepoint=False):
         region = report.region
@@ -314,42 +289,91 @@ def open_case_for_report(report: Any, *, actor: Any = None) -> Case:
             from_state="",
             to_state=State.RECEIVED,
             action=OPEN_CASE,
-            actor=actor_user,
-            actor_role=getattr(actor_user, "role", "") if actor_user else "",
+            actor=user,
+            actor_role=user.role if user else "",
             at=received_at,
         )
-        _apply_clocks(case, OPEN_CASE, received_at)
+        _apply_clocks(case, step, received_at)
         tally.count_new_case(case)
-        label = None if actor_user else f"public ({report.channel})"
-        _audit(case, OPEN_CASE, "", actor_user, label)
-        _schedule(
-            CaseEvent(case.pk, case.number, OPEN_CASE, "", case.state, actor_user.pk if actor_user else None)
-        )
+        _audit(case, OPEN_CASE, "", user, None if user else f"public ({report.channel})")
+        _emit(case, OPEN_CASE, "", user.pk if user else None)
     return case
 
 
-def _named(action: str) -> Callable[..., Case]:
-    def act(case: Case, *, actor: Any, reason: str = "", at: dt.datetime | None = None) -> Case:
-        return transition(case, action, actor=actor, reason=reason, at=at)
-
-    act.__name__ = action
-    act.__doc__ = f"`transition(case, {action!r}, ...)`."
-    return act
+# --- the steps without data of their own (the others: sanctions, routes, extension, known_on, merging) ---
 
 
-start_initial_review = _named("start_initial_review")
-register = _named("register")
-reject_formal = _named("reject_formal")
-reject_expired = _named("reject_expired")
-start_clarification = _named("start_clarification")
-start_study = _named("start_study")
-to_plenary = _named("to_plenary")
-decide_violation = _named("decide_violation")
-decide_not_violation = _named("decide_not_violation")
-forward_to_authority = _named("forward_to_authority")
-forward_to_gakkumdu = _named("forward_to_gakkumdu")
-forward_to_other = _named("forward_to_other")
-acknowledge_receipt = _named("acknowledge_receipt")
-verify = _named("verify")
-find_not_proven = _named("find_not_proven")
-reject_at_authority = _named("reject_at_authority")
+def start_initial_review(
+    case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None
+) -> Case:
+    """received → initial_review."""
+    return transition(case, "start_initial_review", actor=actor, reason=reason, at=at)
+
+
+def register(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """initial_review → registered (meets the initial review, starts the decision clock)."""
+    return transition(case, "register", actor=actor, reason=reason, at=at)
+
+
+def reject_formal(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """initial_review → rejected_formal (a reason is required on the workspace)."""
+    return transition(case, "reject_formal", actor=actor, reason=reason, at=at)
+
+
+def reject_expired(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """initial_review → rejected_expired (filed after the reporting window)."""
+    return transition(case, "reject_expired", actor=actor, reason=reason, at=at)
+
+
+def start_clarification(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """registered → clarification."""
+    return transition(case, "start_clarification", actor=actor, reason=reason, at=at)
+
+
+def start_study(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """clarification → study."""
+    return transition(case, "start_study", actor=actor, reason=reason, at=at)
+
+
+def to_plenary(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """study → plenary."""
+    return transition(case, "to_plenary", actor=actor, reason=reason, at=at)
+
+
+def decide_violation(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """plenary → violation (commissioners; meets the decision clock)."""
+    return transition(case, "decide_violation", actor=actor, reason=reason, at=at)
+
+
+def decide_not_violation(
+    case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None
+) -> Case:
+    """plenary → not_violation (commissioners; meets the decision clock)."""
+    return transition(case, "decide_not_violation", actor=actor, reason=reason, at=at)
+
+
+def forward_to_authority(
+    case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None
+) -> Case:
+    """violation → forwarded_asn_authority (the package; starts the verification clock)."""
+    return transition(case, "forward_to_authority", actor=actor, reason=reason, at=at)
+
+
+def acknowledge_receipt(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """forwarded_asn_authority → authority_received (marks the package received)."""
+    return transition(case, "acknowledge_receipt", actor=actor, reason=reason, at=at)
+
+
+def verify(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """authority_received → verified."""
+    return transition(case, "verify", actor=actor, reason=reason, at=at)
+
+
+def find_not_proven(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """verified → not_proven (meets the verification clock)."""
+    return transition(case, "find_not_proven", actor=actor, reason=reason, at=at)
+
+
+def reject_at_authority(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
+    """verified → rejected (meets the verification clock)."""
+    return transition(case, "reject_at_authority", actor=actor, reason=reason, at=at)

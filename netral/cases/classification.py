@@ -18,10 +18,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netral.accounts.models import Role
+from netral.accounts.models import Role, User
 from netral.audit.services import record
 from netral.cases import tally
-from netral.cases.actions import ConcurrentChange, TransitionRefused
+from netral.cases.errors import ConcurrentChange, TransitionRefused
 from netral.cases.models import Case, ClassificationChange, Employment
 from netral.catalogue.models import CatalogueItem, ViolationGroup
 from netral.personnel.models import Agency, Employee
@@ -92,7 +92,7 @@ def _check_values(
 def classify_case(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     group: Any,
     item: CatalogueItem | None,
     employment: str,

@@ -3,11 +3,11 @@
 Six kinds (`DocumentKind`): receipt of report (tanda terima), initial-review result (kajian awal), study
 result (kajian), forwarding letter (penerusan), recommendation (rekomendasi) and the Kemendagri warning
 letter (peringatan). A kind is available once the case has *entered* one of the states that produce it
-(`PRODUCED_BY`, read from the Transition rows), to the roles of `KIND_ROLES`, and always on top of
-`Case.objects.visible_to(user)` (the caller's check). Only the receipt and the initial-review result can
-carry the reporter's identity, and only for a user entitled to see it
-(`intake.services.can_see_reporter_identity`: Bawaslu of the case's area, data custodians); every
-document for the ASN authority, the PPK or Kemendagri is without it.
+(`PRODUCED_BY`, derived from `workflow.STEPS` and read from the Transition rows), to the roles of
+`KIND_ROLES`, and always on top of `Case.objects.visible_to(user)` (the caller's check). Only the receipt
+and the initial-review result can carry the reporter's identity, and only for a user entitled to see it
+(`intake.services.can_see_reporter_identity`: Bawaslu of the case's area, data custodians); every document
+for the ASN authority, the PPK or Kemendagri is without it.
 
 `issue(case, kind, user)` renders the HTML (templates `cases/documents/<kind>.html`), converts it to PDF,
 stores a `Document` row (number, SHA-256 of the PDF, issuer, moment) and writes the audit entry
@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from netral.accounts.models import Institution, Role
 from netral.accounts.services import BAWASLU_RI, KEMENDAGRI, bawaslu_code
 from netral.audit.services import record
+from netral.cases import workflow
 from netral.cases.models import Case, Deadline, Document, DocumentKind, Recommendation, Transition
 from netral.intake.services import IdentityDecryptionError, can_see_reporter_identity, reporter_identity
 
@@ -43,14 +44,8 @@ KEMENDAGRI_ROLES = frozenset({"kemendagri_officer"})
 OPERATORS = frozenset({"administrator", "data_custodian"})
 
 # The states whose entry produces each document.
-PRODUCED_BY: dict[str, frozenset[str]] = {
-    K.RECEIPT: frozenset({"received"}),
-    K.INITIAL_REVIEW: frozenset({"registered", "rejected_formal", "rejected_expired"}),
-    K.STUDY: frozenset({"plenary"}),
-    K.FORWARDING: frozenset({"forwarded_asn_authority", "forwarded_gakkumdu", "forwarded_other"}),
-    K.RECOMMENDATION: frozenset({"recommended"}),
-    K.WARNING: frozenset({"warned"}),
-}
+# The states a case reaches by the steps that produce each document (`workflow.Step.document`).
+PRODUCED_BY: dict[str, frozenset[str]] = {kind: workflow.produced_by(kind) for kind in DocumentKind.values}
 # The roles that may have each document (Bawaslu's own working papers stay with Bawaslu).
 KIND_ROLES: dict[str, frozenset[str]] = {
     K.RECEIPT: BAWASLU | OPERATORS,

@@ -6,18 +6,15 @@ supports it, so two workers never claim the same deadline; SQLite serialises wri
 each claimed deadline it:
 
 - marks the deadline `overdue` (one conditional UPDATE ... RETURNING for the whole batch);
-- `ppk.follow_up` overdue on a case in `sent_to_ppk`: `sanctions.mark_ppk_overdue` (system actor);
-- `ppk.follow_up_after_warning` overdue on a `warned` case: `sanctions.block` (system actor) with
-  the reason `block_reason()` (Indonesian);
-- any other clock: the deadline is marked overdue only (no state change);
-- after the batch commits, calls every hook in `ESCALATION_HOOKS` with an `EscalationEvent` naming
-  the owner role of the step and their superior (`ESCALATION_ROLES`), then every hook in
-  `ESCALATION_BATCH_HOOKS` with the list of the batch's events, all in one transaction. State
-  changes also go through `actions.NOTIFICATION_HOOKS` like every transition; the audit entries of a
-  batch are appended together (`audit.batch()`).
-
-`SWEEP_CONTEXTS` are entered around a whole sweep (notifications uses one to write the transition
-notices of a batch's state changes together with its overdue notices).
+- takes the step the clock declares for when it passes (`workflow.Clock.on_overdue`), as the system
+  actor, when the case is in one of that step's states: `ppk.follow_up` → `mark_ppk_overdue`,
+  `ppk.follow_up_after_warning` → `block` with the reason `block_reason()` (Indonesian); any other clock:
+  the deadline is marked overdue only (no state change);
+- stores one `case.clock_overdue` outbox event per deadline, naming the owner role of the step and their
+  superior (`workflow.Clock.owner` / `superior`), in the batch's transaction. The state changes store
+  their `case.step` events like every transition; the batch's events are processed together after the
+  commit (notifications writes the batch's notices at once). The audit entries of a batch are appended
+  together (`audit.batch()`).
 
 A deadline leaves the `open` state when claimed, so a second sweep does nothing new; the claim is a
 conditional UPDATE (`state = open`), so a row two workers read at once is processed by one of them
@@ -29,10 +26,7 @@ counted in the tallies at once (`tally.tracking`). `ensure_schedule()` keeps the
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -41,13 +35,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from netral.audit import services as audit
-from netral.cases import sanctions, tally
-from netral.cases.actions import SYSTEM, TransitionRefused
+from netral.cases import sanctions, tally, workflow
+from netral.cases.actions import transition
+from netral.cases.actors import SYSTEM
+from netral.cases.errors import TransitionRefused
 from netral.cases.models import Case, Deadline
-from netral.cases.transitions import State
-
-PPK_FOLLOW_UP = "ppk.follow_up"
-PPK_AFTER_WARNING = "ppk.follow_up_after_warning"
+from netral.core import schedules
+from netral.outbox.models import Event
+from netral.outbox.services import emit_many
 
 # The block reason, stored (in the Transition and BlockRecord rows) in Indonesian: `block_reason()`.
 BLOCK_REASON = gettext_noop(
@@ -61,27 +56,13 @@ def block_reason() -> str:
         return translation.gettext(BLOCK_REASON)
 
 
-@dataclass(frozen=True)
-class Escalation:
-    owner: str
-    superior: str
+# A clock no declaration names (an older or configured one) is owned by Bawaslu.
+BAWASLU = workflow.Clock("", "")
 
 
-BAWASLU = Escalation("bawaslu_staff", "bawaslu_commissioner")
-# Who owns each clock and who is their superior (clocks not listed: Bawaslu's own clocks,
-# `<election type>.initial_review` / `.decision`).
-ESCALATION_ROLES: dict[str, Escalation] = {
-    # The forwarding Bawaslu follows up what it forwarded.
-    "authority.verification": Escalation("authority_analyst", "bawaslu_commissioner"),
-    # Kemendagri issues the warning letter to an overdue PPK.
-    PPK_FOLLOW_UP: Escalation("ppk_officer", "kemendagri_officer"),
-    # The ASN authority requests (and lifts) the block of the ASN's personnel data.
-    PPK_AFTER_WARNING: Escalation("ppk_officer", "authority_analyst"),
-}
-
-
-def escalation_for(clock: str) -> Escalation:
-    return ESCALATION_ROLES.get(clock, BAWASLU)
+def escalation_for(clock: str) -> workflow.Clock:
+    """The declaration of a clock: who owns it (`owner`), their superior and the step taken when it passes."""
+    return workflow.clock_for(clock) or BAWASLU
 
 
 @dataclass(frozen=True)
@@ -95,14 +76,12 @@ class EscalationEvent:
     superior_role: str
     action: str  # the state change taken ("mark_ppk_overdue", "block") or "" for none
 
+    def payload(self) -> dict[str, Any]:
+        return {**asdict(self), "due_at": self.due_at.isoformat()}
 
-# Called after commit with each EscalationEvent; exceptions in a hook are not caught.
-ESCALATION_HOOKS: list[Callable[[EscalationEvent], None]] = []
-# Called after commit once per batch with all its EscalationEvents (after the per-event hooks).
-ESCALATION_BATCH_HOOKS: list[Callable[[list[EscalationEvent]], None]] = []
-# Context managers entered around a whole `sweep()` (e.g. notifications gathers the transition
-# events of a batch's state changes there and writes them with the batch's notices).
-SWEEP_CONTEXTS: list[Callable[[], AbstractContextManager[Any]]] = []
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> EscalationEvent:
+        return cls(**{**payload, "due_at": dt.datetime.fromisoformat(payload["due_at"])})
 
 
 @dataclass
@@ -159,44 +138,28 @@ def _escalate_case(deadline: Deadline, case: Case | None, now: dt.datetime, resu
     """The state change an overdue deadline causes; returns the action taken or "".
 
     `block_reason()` is computed per call (translation catalogues may change between sweeps)."""
-    if deadline.clock not in (PPK_FOLLOW_UP, PPK_AFTER_WARNING) or case is None:
+    step = workflow.step_for(escalation_for(deadline.clock).on_overdue)
+    if step is None or case is None or case.state not in step.sources:
         return ""
     # No savepoint of our own: a refused action raises before writing or inside its own atomic block
     # (rolled back to its savepoint), so the batch goes on either way.
     try:
-        if deadline.clock == PPK_FOLLOW_UP and case.state == State.SENT_TO_PPK:
-            sanctions.mark_ppk_overdue(case, at=now)
-            result.ppk_overdue += 1
-            return "mark_ppk_overdue"
-        if deadline.clock == PPK_AFTER_WARNING and case.state == State.WARNED:
+        if step.name == "block":  # writes the block record (a step with data of its own)
             sanctions.block(case, actor=SYSTEM, reason=block_reason(), at=now)
             result.blocked += 1
-            return "block"
+        else:
+            transition(case, step.name, actor=SYSTEM, at=now)
+            result.ppk_overdue += 1
     except TransitionRefused:
         result.refused += 1
-    return ""
-
-
-def _notify(events: list[EscalationEvent]) -> None:
-    """After the batch commits, call the hooks with each event and the batch hooks with all of them,
-    in one transaction (what the hooks write, e.g. notifications, is committed once per batch)."""
-
-    def run() -> None:
-        with transaction.atomic():
-            for event in events:
-                for hook in list(ESCALATION_HOOKS):
-                    hook(event)
-            for batch_hook in list(ESCALATION_BATCH_HOOKS):
-                batch_hook(list(events))
-
-    if events:
-        transaction.on_commit(run)
+        return ""
+    return step.name
 
 
 def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
-    events: list[EscalationEvent] = []
     # The audit entries of the batch's state changes are appended together at its end (the chain
     # head is locked only for that append and the commit, so parallel workers do not queue on it).
+    overdue: list[tuple[dict[str, Any], int | None]] = []
     with transaction.atomic(), audit.batch():
         claimed = _claim(now, batch)
         # A case another transaction is changing right now (a user's action) is left to the next sweep:
@@ -210,9 +173,7 @@ def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
         # whole batch (the cases' actions inside are part of this tracked block).
         with tally.tracking(*locked):
             marked = _mark_overdue([deadline.pk for deadline in claimed])
-            changing = {
-                d.case_id for d in claimed if d.pk in marked and d.clock in (PPK_FOLLOW_UP, PPK_AFTER_WARNING)
-            }
+            changing = {d.case_id for d in claimed if d.pk in marked and escalation_for(d.clock).on_overdue}
             cases = Case.objects.in_bulk(changing) if changing else {}
             numbers = dict(Case.objects.filter(pk__in=locked).values_list("pk", "number"))
             for deadline in claimed:
@@ -225,19 +186,18 @@ def _sweep_batch(now: dt.datetime, batch: int, result: SweepResult) -> int:
                 result.overdue_marked += 1
                 action = _escalate_case(deadline, cases.get(deadline.case_id), now, result)
                 roles = escalation_for(deadline.clock)
-                events.append(
-                    EscalationEvent(
-                        deadline.pk,
-                        deadline.case_id,
-                        numbers[deadline.case_id],
-                        deadline.clock,
-                        deadline.due_at,
-                        roles.owner,
-                        roles.superior,
-                        action,
-                    )
+                event = EscalationEvent(
+                    deadline.pk,
+                    deadline.case_id,
+                    numbers[deadline.case_id],
+                    deadline.clock,
+                    deadline.due_at,
+                    roles.owner,
+                    roles.superior,
+                    action,
                 )
-        _notify(events)
+                overdue.append((event.payload(), deadline.case_id))
+        emit_many(Event.Kind.CLOCK_OVERDUE, overdue)
     # Fewer than `batch` when cases were busy: this sweep ends there, the next one retries them.
     return len(claimed)
 
@@ -250,11 +210,8 @@ def sweep(now: dt.datetime | None = None, *, batch: int = 500) -> SweepResult:
     if batch < 1:
         raise ValueError("batch must be at least 1")
     result = SweepResult()
-    with contextlib.ExitStack() as stack:
-        for context in list(SWEEP_CONTEXTS):
-            stack.enter_context(context())
-        while _sweep_batch(now, batch, result) == batch:
-            pass
+    while _sweep_batch(now, batch, result) == batch:
+        pass
     return result
 
 
@@ -268,26 +225,5 @@ SCHEDULE_FUNC = "netral.cases.escalation.schedule_sweep"
 
 
 def ensure_schedule(minutes: int = 1) -> tuple[Any, bool]:
-    """The django-q2 `Schedule` running `schedule_sweep` every `minutes`; returns (schedule, created).
-
-    Idempotent: one schedule of that name is kept (brought up to date; duplicates left by two
-    workers starting at once are removed).
-    """
-    from django_q.models import Schedule
-
-    if minutes < 1:
-        raise ValueError("minutes must be at least 1")
-    wanted = {"func": SCHEDULE_FUNC, "schedule_type": Schedule.MINUTES, "minutes": minutes, "repeats": -1}
-    with transaction.atomic():
-        rows = list(Schedule.objects.select_for_update().filter(name=SCHEDULE_NAME).order_by("pk"))
-        if not rows:
-            return Schedule.objects.create(name=SCHEDULE_NAME, **wanted), True
-        keep, extra = rows[0], rows[1:]
-        if extra:
-            Schedule.objects.filter(pk__in=[row.pk for row in extra]).delete()
-        changed = [field for field, value in wanted.items() if getattr(keep, field) != value]
-        for field in changed:
-            setattr(keep, field, wanted[field])
-        if changed:
-            keep.save(update_fields=changed)
-        return keep, False
+    """The django-q2 `Schedule` running `schedule_sweep` every `minutes`; returns (schedule, created)."""
+    return schedules.ensure_schedule(SCHEDULE_NAME, SCHEDULE_FUNC, minutes)

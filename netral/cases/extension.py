@@ -17,24 +17,21 @@ type are the `workdays` clocks `<type>.extension`, editable in the admin):
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netral.accounts.models import User
 from netral.audit.services import record
-from netral.cases.actions import ConcurrentChange, TransitionRefused, clock_name, transition
+from netral.cases.actions import check, clock_name, ensure_current, transition
+from netral.cases.errors import ConcurrentChange, TransitionRefused
 from netral.cases.models import Case, Deadline, DecisionExtension
 from netral.workdays.services import compute_deadline
 
 ACTION = "extend_decision"
 # Per election type: count the extension from the decision clock's day 0 ("start") or its due date ("due").
 EXTENSION_FROM: dict[str, str] = {"pemilu": "start", "pilkada": "due"}
-
-
-def _refused(message: str, code: str) -> TransitionRefused:
-    return TransitionRefused(message, code)
 
 
 def decision_deadline(case: Case) -> Deadline | None:
@@ -63,47 +60,46 @@ def extended_due(case: Case, deadline: Deadline) -> tuple[dt.date, dt.datetime, 
 
 
 def extend_decision(
-    case: Case, *, actor: Any, reason: str, at: dt.datetime | None = None
+    case: Case, *, actor: User, reason: str, at: dt.datetime | None = None
 ) -> DecisionExtension:
     """Extend the open decision deadline of `case` once. `reason` says which information is needed.
 
-    Raises TransitionRefused: the transition's own codes (role, scope, wrong_state, concurrent_change), or
+    Raises TransitionRefused: the step's own codes (role, scope, wrong_state, concurrent_change), or
     `invalid` (no reason), `already_extended`, `no_deadline` (no open decision deadline), `deadline_passed`,
-    `not_later` (the extension would not move the deadline on).
+    `not_later` (the extension would not move the deadline on). Everything is checked before anything is
+    written; role, state and scope first, so an unauthorised user learns nothing more.
     """
     at = at or timezone.now()
     if timezone.is_naive(at):
         raise ValueError("at must be timezone-aware")
     reason = reason.strip()
-    deadline = decision_deadline(case)
+    check(case, ACTION, actor)
+    if not reason:
+        raise TransitionRefused(_("Write which information is still needed."), "invalid")
     if DecisionExtension.objects.filter(case_id=case.pk).exists():
-        raise _refused(_("The decision deadline of this case was already extended once."), "already_extended")
+        raise TransitionRefused(
+            _("The decision deadline of this case was already extended once."), "already_extended"
+        )
+    ensure_current(case)  # the deadline below is as the caller's copy of the case knew it
+    deadline = decision_deadline(case)
     if deadline is None or deadline.state != Deadline.State.OPEN:
-        raise _refused(_("This case has no open decision deadline to extend."), "no_deadline")
+        raise TransitionRefused(_("This case has no open decision deadline to extend."), "no_deadline")
+    if deadline.due_at < at:
+        raise TransitionRefused(
+            _("The decision deadline has already passed; it can no longer be extended."), "deadline_passed"
+        )
     due_date, due_at, clock = extended_due(case, deadline)
-    with transaction.atomic():
-        # The checks of role, state and scope come first, so an unauthorised user learns nothing more.
-        transition(case, ACTION, actor=actor, reason=reason, at=at)
-        problem: TransitionRefused | None = None
-        if not reason:
-            problem = _refused(_("Write which information is still needed."), "invalid")
-        elif deadline.due_at < at:
-            problem = _refused(
-                _("The decision deadline has already passed; it can no longer be extended."),
-                "deadline_passed",
-            )
-        elif due_at <= deadline.due_at:
-            problem = _refused(_("The extension would not move the decision deadline later."), "not_later")
-        elif not Deadline.objects.filter(
-            pk=deadline.pk, state=Deadline.State.OPEN, due_at=deadline.due_at
-        ).update(due_date=due_date, due_at=due_at):
-            problem = ConcurrentChange(
-                _("The case was changed by someone else in the meantime; reload it and try again."),
-                "concurrent_change",
-            )
-        if problem is not None:
-            transaction.set_rollback(True)
-        else:
+    if due_at <= deadline.due_at:
+        raise TransitionRefused(_("The extension would not move the decision deadline later."), "not_later")
+    try:
+        with transaction.atomic():
+            transition(case, ACTION, actor=actor, reason=reason, at=at)
+            moved = Deadline.objects.filter(pk=deadline.pk, state=Deadline.State.OPEN, due_at=deadline.due_at)
+            if not moved.update(due_date=due_date, due_at=due_at):
+                raise ConcurrentChange(
+                    _("The case was changed by someone else in the meantime; reload it and try again."),
+                    "concurrent_change",
+                )
             row = DecisionExtension.objects.create(
                 case=case,
                 deadline=deadline,
@@ -127,7 +123,7 @@ def extend_decision(
                     "due_date": due_date.isoformat(),
                 },
             )
-    if problem is not None:
-        case.refresh_from_db(fields=["state", "version", "updated_at"])
-        raise problem
+    except TransitionRefused:
+        case.refresh_from_db(fields=["state", "version", "updated_at"])  # as stored
+        raise
     return row

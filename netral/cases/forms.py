@@ -1,9 +1,10 @@
 """The workspace's forms for the steps that carry data (recommendation, decree, block, forwarding to Gakkumdu
 or another body, outcome, extension, sending to the PPK, leaving the service) and for the classification.
 
-Forms only parse and validate what a person typed; `views_forms.py` passes the cleaned values to the
-action functions (`sanctions`, `routes`, `extension`, `classification`), which check role, state and scope
-again. Messages are English source strings with Indonesian translations.
+A step names its form in `workflow.Step.form`. Forms parse and validate what a person typed, and a valid
+step form's `submit(user)` passes the cleaned values to the step's function (`sanctions`, `routes`,
+`extension`, `known_on`), which checks role, state and scope again. Messages are English source strings
+with Indonesian translations.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netral.cases.models import SANCTION_MONTHS, Case, Employment, ExternalRoute, SanctionForm
+from netral.accounts.models import User
+from netral.cases import extension, known_on, routes, sanctions
+from netral.cases.errors import TransitionRefused
+from netral.cases.models import SANCTION_MONTHS, Case, Employment, ExternalRoute, Recommendation, SanctionForm
 from netral.catalogue.models import CatalogueItem, SanctionLevel, ViolationGroup
 from netral.catalogue.services import current_items
 from netral.personnel.models import Agency, Employee
@@ -54,11 +58,25 @@ class StepForm(forms.Form):
         self.case = case
         super().__init__(*args, **kwargs)
 
+    def submit(self, user: User) -> None:
+        """Take the step with the cleaned data (raises TransitionRefused)."""
+        raise NotImplementedError
 
-class ReasonForm(StepForm):
-    """A step whose only data is a reason that must be given (blocking the personnel data)."""
+
+def _recommendation(case: Case) -> Recommendation:
+    recommendation = Recommendation.objects.filter(case=case).last()
+    if recommendation is None:
+        raise TransitionRefused(str(_("This case has no recommendation.")), "invalid")
+    return recommendation
+
+
+class BlockForm(StepForm):
+    """Blocking the personnel data: a reason must be given."""
 
     reason = _text(_("Reason"))
+
+    def submit(self, user: User) -> None:
+        sanctions.block(self.case, actor=user, reason=self.cleaned_data["reason"].strip())
 
 
 class RecommendationForm(StepForm):
@@ -118,6 +136,19 @@ class RecommendationForm(StepForm):
         value = self.cleaned_data.get("reported_person") or ""
         return self.persons.get(value) if value else None
 
+    def submit(self, user: User) -> None:
+        data = self.cleaned_data
+        sanctions.recommend(
+            self.case,
+            actor=user,
+            item=data["item"],
+            sanction_level=data["sanction_level"],
+            agency=data["agency"],
+            reported_person=data["reported_person"],
+            superior_knew_and_did_nothing=data["superior_knew_and_did_nothing"],
+            text=data["text"].strip(),
+        )
+
 
 class SendToPpkForm(StepForm):
     note = _text(_("Cover letter number or note (optional)"), required=False, rows=2)
@@ -125,6 +156,9 @@ class SendToPpkForm(StepForm):
         label=_("I have checked the recommendation below; send it to the PPK."),
         error_messages={"required": _("Tick the confirmation to send the recommendation.")},
     )
+
+    def submit(self, user: User) -> None:
+        sanctions.send_to_ppk(self.case, actor=user, reason=self.cleaned_data["note"].strip())
 
 
 class DecreeForm(StepForm):
@@ -162,6 +196,17 @@ class DecreeForm(StepForm):
         if date is not None and date > local_today(self.case):
             self.add_error("date", _("The decree date cannot be in the future."))
         return data
+
+    def submit(self, user: User) -> None:
+        data = self.cleaned_data
+        decree = sanctions.DecreeInput(
+            number=data["number"],
+            date=data["date"],
+            form=data["form"],
+            start=data["start"],
+            pppk=data["pppk"],
+        )
+        sanctions.record_sanction(_recommendation(self.case), actor=user, decree=decree)
 
 
 def sanction_form_choices() -> list[tuple[Any, Any]]:
@@ -213,6 +258,9 @@ class LeftServiceForm(StepForm):
         text = f"{how.capitalize()} ({data['on']:%Y-%m-%d})"
         return f"{text}. {data['note'].strip()}" if data.get("note", "").strip() else text
 
+    def submit(self, user: User) -> None:
+        sanctions.record_left_service(_recommendation(self.case), actor=user, reason=self.reason())
+
 
 class ForwardForm(StepForm):
     receiving_body = forms.CharField(
@@ -221,9 +269,22 @@ class ForwardForm(StepForm):
         error_messages={"required": _("Name the body the case is forwarded to.")},
     )
     reason = _text(_("Reason or note (optional)"), required=False, rows=2)
+    route = ""
+
+    def submit(self, user: User) -> None:
+        data = self.cleaned_data
+        routes.forward(
+            self.case,
+            actor=user,
+            route=self.route,
+            receiving_body=data["receiving_body"],
+            reason=data["reason"],
+        )
 
 
 class GakkumduForm(ForwardForm):
+    route = ExternalRoute.Route.GAKKUMDU
+
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, case=case, **kwargs)
         self.initial.setdefault("receiving_body", f"Sentra Gakkumdu {case.region.name}")
@@ -231,6 +292,8 @@ class GakkumduForm(ForwardForm):
 
 
 class OtherBodyForm(ForwardForm):
+    route = ExternalRoute.Route.OTHER
+
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, case=case, **kwargs)
         self.fields["receiving_body"].help_text = _(
@@ -246,6 +309,12 @@ class OutcomeForm(StepForm):
     )
     note = _text(_("What the receiving body reported"), rows=3)
 
+    def submit(self, user: User) -> None:
+        data = self.cleaned_data
+        routes.record_outcome(
+            self.case, actor=user, outcome=data["outcome"], reference=data["reference"], note=data["note"]
+        )
+
 
 class ExtensionForm(StepForm):
     reason = _text(
@@ -255,6 +324,9 @@ class ExtensionForm(StepForm):
             "Pilkada: 2 more days)."
         ),
     )
+
+    def submit(self, user: User) -> None:
+        extension.extend_decision(self.case, actor=user, reason=self.cleaned_data["reason"])
 
 
 class KnownOnForm(StepForm):
@@ -290,6 +362,16 @@ class KnownOnForm(StepForm):
                 help_text=_("The case is expired only while every report in it is."),
             )
             self.order_fields(["report", "known_on", "reason"])
+
+    def submit(self, user: User) -> None:
+        data = self.cleaned_data
+        known_on.correct_known_on(
+            self.case,
+            actor=user,
+            known_on=data["known_on"],
+            reason=data["reason"],
+            report=data.get("report", ""),
+        )
 
 
 class ClassificationForm(StepForm):

@@ -1,11 +1,11 @@
-"""Forwarding packages between institutions and the receiver's acknowledgement of receipt.
+"""Forwarding packages between institutions and the marking of their receipt (`receipts.acknowledge`).
 
-A package is written in the same database transaction as the forwarding transition (called from
-`actions._side_effects`): `forward_to_authority` (Bawaslu → ASN authority), `send_to_ppk` (authority → PPK
-office of the recommendation's agency), `forward_to_gakkumdu` and `forward_to_other`. Its `contents`
-are the case summary, the plenary decision, the evidence list (name, kind, SHA-256, size: never file
-bytes) and the recommendation. The reporter's identity is never copied into a package: `redacted` says
-whether the receiver may see it (only a Bawaslu whose scope covers the case's region is entitled).
+A package is written in the same database transaction as the forwarding step (by `actions.transition`, for
+the steps that declare a `package`): `forward_to_authority` (Bawaslu → ASN authority), `send_to_ppk`
+(authority → PPK office of the recommendation's agency), `forward_to_gakkumdu` and `forward_to_other`. Its
+`contents` are the case summary, the plenary decision, the evidence list (name, kind, SHA-256, size: never
+file bytes) and the recommendation. The reporter's identity is never copied into a package: `redacted`
+says whether the receiver may see it (only a Bawaslu whose scope covers the case's region is entitled).
 
 **Clocks and acknowledgement** (docs/documents.md): the receiver's clock (`authority.verification`,
 `ppk.follow_up`) starts at the forwarding. When the receiver acknowledges the package within
@@ -21,24 +21,15 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from netral.accounts.models import Institution
 from netral.audit.services import record
+from netral.cases import workflow
 from netral.cases.models import Case, Deadline, ForwardingPackage, Recommendation, Transition
 from netral.workdays.services import compute_deadline, get_calendar
 
 Kind = ForwardingPackage.Kind
 
-# The forwarding action that creates each kind of package.
-PACKAGE_ACTIONS: dict[str, str] = {
-    "forward_to_authority": Kind.TO_AUTHORITY,
-    "send_to_ppk": Kind.TO_PPK,
-    "forward_to_gakkumdu": Kind.TO_GAKKUMDU,
-    "forward_to_other": Kind.TO_OTHER,
-}
 # The receiver's clock each package starts (restarted by a timely acknowledgement).
 RECEIVER_CLOCK: dict[str, str] = {Kind.TO_AUTHORITY: "authority.verification", Kind.TO_PPK: "ppk.follow_up"}
 # Who acknowledges: the receiving institution's role; Gakkumdu and other bodies are not users of
@@ -49,7 +40,6 @@ ACK_ROLES: dict[str, str] = {
     Kind.TO_GAKKUMDU: "bawaslu_staff",
     Kind.TO_OTHER: "bawaslu_staff",
 }
-DECISION_ACTIONS = ("decide_violation", "decide_not_violation")
 DEFAULT_GRACE_DAYS = 3
 
 
@@ -123,7 +113,7 @@ def _reports(case: Case, *, redacted: bool) -> tuple[list[dict[str, Any]], list[
 
 
 def _decision(case: Case) -> dict[str, Any] | None:
-    row = Transition.objects.filter(case=case, action__in=DECISION_ACTIONS).order_by("at", "pk").last()
+    row = Transition.objects.filter(case=case, action__in=workflow.DECISION_STEPS).order_by("at", "pk").last()
     if row is None:
         return None
     return {
@@ -198,9 +188,9 @@ def _sender(case: Case, kind: str, actor: Any) -> Institution | None:
     return getattr(actor, "institution", None)
 
 
-def create_package(case: Case, action: str, *, actor: Any, at: dt.datetime) -> ForwardingPackage:
-    """The package of a forwarding action (called by `actions.transition`, inside its transaction)."""
-    kind = PACKAGE_ACTIONS[action]
+def create_package(case: Case, kind: str, *, actor: Any, at: dt.datetime) -> ForwardingPackage:
+    """The package of a forwarding step (`workflow.Step.package`; called by `actions.transition`, inside
+    its transaction)."""
     receiver, to_name = _receiver(case, kind)
     redacted = not receiver_entitled(case, receiver)
     sender_user = actor if getattr(actor, "pk", None) is not None else None
@@ -347,30 +337,3 @@ def on_receipt_acknowledged(case: Case, *, actor: Any, at: dt.datetime) -> None:
     )
     if package is not None:
         mark_acknowledged(case, package, actor=actor, at=at)
-
-
-def acknowledge(
-    package: ForwardingPackage, *, actor: Any, at: dt.datetime | None = None
-) -> ForwardingPackage:
-    """The receiver acknowledges receipt. A package to the ASN authority takes the `acknowledge_receipt`
-    transition (forwarded_asn_authority → authority_received) through `actions.transition`; the others
-    change no state. Raises PackageRefused, or the transition's TransitionRefused."""
-    from netral.cases.actions import transition
-
-    at = at or timezone.now()
-    if timezone.is_naive(at):
-        raise ValueError("at must be timezone-aware")
-    case = Case.objects.select_related("region").get(pk=package.case_id)
-    if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
-        raise PackageRefused(_("This case is outside your area of supervision."), "scope")
-    if package.acknowledged_at is not None:
-        raise PackageRefused(_("This package was already acknowledged."), "already_acknowledged")
-    if not may_acknowledge(package, actor):
-        raise PackageRefused(_("Only the receiver may acknowledge this package."), "not_receiver")
-    with transaction.atomic():
-        if package.kind == Kind.TO_AUTHORITY and case.state == "forwarded_asn_authority":
-            transition(case, "acknowledge_receipt", actor=actor, at=at)  # marks the package itself
-        elif not mark_acknowledged(case, package, actor=actor, at=at):
-            raise PackageRefused(_("This package was already acknowledged."), "already_acknowledged")
-    package.refresh_from_db()
-    return package

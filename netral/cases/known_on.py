@@ -23,7 +23,6 @@ reason text), all in one transaction counted in the tallies (`daluwarsa` is one 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,7 +30,9 @@ from django.utils.translation import gettext as _
 
 from netral.audit.services import record
 from netral.cases import tally
-from netral.cases.actions import TransitionRefused, transition
+from netral.cases.actions import check, transition
+from netral.cases.actors import Actor
+from netral.cases.errors import TransitionRefused
 from netral.cases.models import Case, CaseReport
 from netral.intake.checks import window_for_type
 from netral.intake.models import Report
@@ -67,7 +68,7 @@ def received_day(report: Report, case: Case) -> dt.date:
     return report.created_at.astimezone(case.region.zoneinfo).date()
 
 
-def _apply(case: Case, report: Report, known_on: dt.date, received: dt.date, actor: Any) -> None:
+def _apply(case: Case, report: Report, known_on: dt.date, received: dt.date, actor: Actor) -> None:
     """The new day on the report, its window as on the day of receipt, both `daluwarsa` flags, the audit."""
     before = {"known_on": report.known_on.isoformat(), "daluwarsa": report.daluwarsa}
     window = window_for_type(case.election.type, known_on, case.region_id, today=received)
@@ -98,7 +99,7 @@ def _apply(case: Case, report: Report, known_on: dt.date, received: dt.date, act
 def correct_known_on(
     case: Case,
     *,
-    actor: Any,
+    actor: Actor,
     known_on: dt.date,
     reason: str,
     report: str = "",
@@ -113,25 +114,22 @@ def correct_known_on(
     """
     at = at or timezone.now()
     reason = reason.strip()
+    check(case, ACTION, actor)  # role, state and scope first, so an unauthorised user learns nothing more
     report_row = case_report(case, report) if report else originating_report(case)
     received = received_day(report_row, case)
+    if not reason:
+        raise TransitionRefused(_("Write how the initial review found this day."), "invalid")
+    if known_on > received:
+        raise TransitionRefused(
+            _("The reporter cannot have learned of the event after the report was received (%(day)s).")
+            % {"day": received.isoformat()},
+            "invalid",
+        )
+    if known_on == report_row.known_on:
+        raise TransitionRefused(_("The report already gives this day."), "invalid")
     try:
         with transaction.atomic(), tally.tracking(case.pk):
-            # Role, state and scope are checked first, so an unauthorised user learns nothing more.
             transition(case, ACTION, actor=actor, reason=reason, at=at)
-            if not reason:
-                raise TransitionRefused(_("Write how the initial review found this day."), "invalid")
-            if known_on > received:
-                raise TransitionRefused(
-                    _(
-                        "The reporter cannot have learned of the event after the report was received "
-                        "(%(day)s)."
-                    )
-                    % {"day": received.isoformat()},
-                    "invalid",
-                )
-            if known_on == report_row.known_on:
-                raise TransitionRefused(_("The report already gives this day."), "invalid")
             _apply(case, report_row, known_on, received, actor)
     except TransitionRefused:
         case.refresh_from_db(fields=["state", "version", "updated_at", "daluwarsa"])  # as stored

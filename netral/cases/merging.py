@@ -1,7 +1,7 @@
 """Merging a duplicate case into another: the duplicate's reports join the target case.
 
 `merge_into(source, target, actor=..., reason=...)` takes the `merge_into` transition on the source
-(received or in initial review; Bawaslu staff; role, scope and version checked by `transition`), moves
+(the one merge rule: `workflow.may_merge`; role, scope and version checked by `transition`), moves
 the source's CaseReport links to the target and writes an audit entry. A target not registered yet is
 `daluwarsa` afterwards only if every report it now holds is (`known_on.case_expired`): a report in time
 merged into a case whose own report was late lets it be registered. Every report keeps its own
@@ -19,27 +19,15 @@ from django.utils.translation import gettext as _
 
 from netral.audit.services import record
 from netral.cases import tally
-from netral.cases.actions import TransitionRefused, transition
+from netral.cases.actions import transition
+from netral.cases.actors import Actor
+from netral.cases.errors import TransitionRefused
 from netral.cases.known_on import case_expired
 from netral.cases.models import Case, CaseReport
-from netral.cases.transitions import State
-
-# Before registration, whether the reports were filed in time decides (`actions.precondition_refusal`).
-NOT_REGISTERED_YET = frozenset({State.RECEIVED, State.INITIAL_REVIEW})
-# The states a case may be in to receive a duplicate's reports (still under Bawaslu's study).
-TARGET_STATES = frozenset(
-    {
-        State.RECEIVED,
-        State.INITIAL_REVIEW,
-        State.REGISTERED,
-        State.CLARIFICATION,
-        State.STUDY,
-        State.PLENARY,
-    }
-)
+from netral.cases.workflow import MERGE_TARGET_STATES, NOT_REGISTERED_YET
 
 
-def merge_into(source: Case, target: Case, *, actor: Any, reason: str) -> Case:
+def merge_into(source: Case, target: Case, *, actor: Actor, reason: str) -> Case:
     """Close `source` as a duplicate of `target` and move its reports there; returns the target.
 
     Raises TransitionRefused (or ConcurrentChange) with a translated message."""
@@ -52,7 +40,7 @@ def merge_into(source: Case, target: Case, *, actor: Any, reason: str) -> Case:
         raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
     if target.election_id != source.election_id:
         raise TransitionRefused(_("Only cases of the same election can be merged."), "invalid")
-    if target.state not in TARGET_STATES:
+    if target.state not in MERGE_TARGET_STATES:
         raise TransitionRefused(
             _("Reports can only be added to a case still under Bawaslu's study."), "wrong_state"
         )

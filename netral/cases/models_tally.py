@@ -5,6 +5,8 @@ request (docs/analytics.md, "Speed"). Each tally holds, per (election, regency/c
 violation group) of the case and a few more key columns, counts that the action layer keeps exact in the
 same transaction as the change (never stale). The dashboards read them whenever the selection can be put
 on those keys (`analytics.queries.filters.tally_q`) and count the rows themselves otherwise.
+`netral analytics tallies --check` recounts them from the rows and lists any difference; `--rebuild` repairs
+them (docs/analytics.md, "Tallies: checking and rebuilding").
 
 - `DeadlineTally`: deadlines that ended (met on time, met late, marked overdue) per clock. Open deadlines
   are not in it: whether they are overdue depends on the moment of the request, so they are counted live.

@@ -13,16 +13,17 @@ Each is one `actions.transition` plus its row and an audit entry, in one databas
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netral.accounts.models import User
 from netral.audit.services import record
-from netral.cases.actions import TransitionRefused, transition
+from netral.cases.actions import transition
+from netral.cases.errors import TransitionRefused
 from netral.cases.models import Case, ExternalRoute, Transition
-from netral.cases.transitions import State
+from netral.cases.workflow import State
 
 Route = ExternalRoute.Route
 # route → (forwarding action, outcome action, state while forwarded)
@@ -52,7 +53,7 @@ def default_gakkumdu_body(case: Case) -> str:
 def forward(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     route: str,
     receiving_body: str,
     reason: str = "",
@@ -90,7 +91,7 @@ def route_of(case: Case) -> str | None:
 def record_outcome(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     outcome: str,
     reference: str = "",
     note: str = "",

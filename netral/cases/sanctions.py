@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 
 from netral.audit.services import record
 from netral.cases import tally
-from netral.cases.actions import SYSTEM, TransitionRefused, transition
+from netral.cases.actions import transition
+from netral.cases.actors import SYSTEM, Actor
+from netral.cases.errors import TransitionRefused
 from netral.cases.models import (
     BlockRecord,
     Case,
@@ -31,7 +33,9 @@ from netral.cases.models import (
     SanctionForm,
     sanction_end,
 )
-from netral.catalogue.models import SanctionLevel
+from netral.catalogue.models import CatalogueItem, SanctionLevel
+from netral.intake.models import ReportedPerson
+from netral.personnel.models import Agency
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def _invalid(message: str) -> TransitionRefused:
     return TransitionRefused(message, "invalid")
 
 
-def _audit_row(action: str, case: Case, actor: Any, obj: Any, data: dict[str, Any]) -> None:
+def _audit_row(action: str, case: Case, actor: Actor, obj: Any, data: dict[str, Any]) -> None:
     system = actor is SYSTEM
     record(
         f"cases.{action}",
@@ -68,11 +72,11 @@ def _audit_row(action: str, case: Case, actor: Any, obj: Any, data: dict[str, An
 def recommend(
     case: Case,
     *,
-    actor: Any,
-    item: Any,
+    actor: Actor,
+    item: CatalogueItem,
     sanction_level: str,
-    agency: Any,
-    reported_person: Any = None,
+    agency: Agency,
+    reported_person: ReportedPerson | None = None,
     superior_knew_and_did_nothing: bool = False,
     text: str = "",
     reason: str = "",
@@ -110,23 +114,21 @@ def recommend(
     return recommendation
 
 
-def send_to_ppk(case: Case, *, actor: Any, reason: str = "", at: dt.datetime | None = None) -> Case:
+def send_to_ppk(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
     """recommended → sent_to_ppk (starts the PPK follow-up clock)."""
     return transition(case, "send_to_ppk", actor=actor, reason=reason, at=_now(at))
 
 
 def _lift_blocks(case: Case, recommendation: Recommendation, at: dt.datetime) -> None:
-    """Lift the open block records of the case and take `unblock` as the system actor."""
-    lifted = BlockRecord.objects.filter(recommendation__case=case, lifted_at__isnull=True).update(
-        lifted_at=at
-    )
+    """Take `unblock` as the system actor when a block record is open (the step lifts them)."""
+    lifted = BlockRecord.objects.filter(recommendation__case=case, lifted_at__isnull=True).count()
     if lifted:
         transition(case, "unblock", actor=SYSTEM, reason=_("Lifted by the sanction decree."), at=at)
         _audit_row("block_lifted", case, SYSTEM, recommendation, {"lifted": lifted})
 
 
 def record_sanction(
-    recommendation: Recommendation, *, actor: Any, decree: DecreeInput, at: dt.datetime | None = None
+    recommendation: Recommendation, *, actor: Actor, decree: DecreeInput, at: dt.datetime | None = None
 ) -> SanctionDecree:
     """The PPK records the decree (→ sanctioned); a block in force is lifted in the same action."""
     at = _now(at)
@@ -155,7 +157,7 @@ def record_sanction(
 
 
 def record_left_service(
-    recommendation: Recommendation, *, actor: Any, reason: str = "", at: dt.datetime | None = None
+    recommendation: Recommendation, *, actor: Actor, reason: str = "", at: dt.datetime | None = None
 ) -> Case:
     """The PPK records that the ASN left service (→ left_service); a block in force is lifted."""
     at = _now(at)
@@ -173,12 +175,12 @@ def mark_ppk_overdue(case: Case, *, at: dt.datetime | None = None) -> Case:
     return transition(case, "mark_ppk_overdue", actor=SYSTEM, at=_now(at))
 
 
-def warn_ppk(case: Case, *, actor: Any, reason: str = "", at: dt.datetime | None = None) -> Case:
+def warn_ppk(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
     """Kemendagri's warning letter: ppk_overdue → warned (starts the after-warning clock)."""
     return transition(case, "warn_ppk", actor=actor, reason=reason, at=_now(at))
 
 
-def block(case: Case, *, actor: Any = SYSTEM, reason: str, at: dt.datetime | None = None) -> BlockRecord:
+def block(case: Case, *, actor: Actor = SYSTEM, reason: str, at: dt.datetime | None = None) -> BlockRecord:
     """warned → blocked, with a block request on the ASN's personnel data for the last recommendation."""
     at = _now(at)
     if not reason.strip():
@@ -193,10 +195,6 @@ def block(case: Case, *, actor: Any = SYSTEM, reason: str, at: dt.datetime | Non
     return row
 
 
-def unblock(case: Case, *, actor: Any, reason: str = "", at: dt.datetime | None = None) -> Case:
+def unblock(case: Case, *, actor: Actor, reason: str = "", at: dt.datetime | None = None) -> Case:
     """sanctioned/left_service → unblocked by hand, lifting any block record still open."""
-    at = _now(at)
-    with transaction.atomic():
-        transition(case, "unblock", actor=actor, reason=reason, at=at)
-        BlockRecord.objects.filter(recommendation__case=case, lifted_at__isnull=True).update(lifted_at=at)
-    return case
+    return transition(case, "unblock", actor=actor, reason=reason, at=_now(at))

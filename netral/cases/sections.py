@@ -18,10 +18,10 @@ from typing import Any
 
 from django.db.models import F
 
-from netral.cases import tasks, workspace
+from netral.cases import todos, workspace
 from netral.cases.classification import may_classify
-from netral.cases.forms_tasks import AssignForm, ReplyForm, TaskForm
 from netral.cases.models import Case
+from netral.cases.todo_forms import AssignForm, ReplyForm, TaskForm
 from netral.intake.identity import HANDLER_ROLES
 from netral.intake.models import Evidence, Message, Report, ReportedPerson
 from netral.intake.services import can_see_reporter_identity
@@ -108,7 +108,7 @@ class TaskRow:
 def task_context(case: Case, user: Any, bound: dict[str, Any] | None = None) -> dict[str, Any]:
     """Active assignees, the tasks (open first) and, for users who may manage them, the forms."""
     bound = bound or {}
-    manage = tasks.may_manage(case, user)
+    manage = todos.may_manage(case, user)
     today = workspace.local_today(case)
     rows = [
         TaskRow(

@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from netral.cases.actions import (
-    NOTIFICATION_HOOKS,
     SYSTEM,
     CaseEvent,
     ConcurrentChange,
@@ -19,8 +18,6 @@ from netral.cases.actions import (
     decide_violation,
     find_not_proven,
     forward_to_authority,
-    forward_to_gakkumdu,
-    forward_to_other,
     open_case_for_report,
     register,
     reject_at_authority,
@@ -45,11 +42,10 @@ from netral.cases.sanctions import (
     unblock,
     warn_ppk,
 )
-from netral.cases.transitions import State
+from netral.cases.workflow import State
 
 __all__ = [
     "FUNNEL_STAGES",
-    "NOTIFICATION_HOOKS",
     "SYSTEM",
     "CaseEvent",
     "ConcurrentChange",
@@ -61,8 +57,6 @@ __all__ = [
     "decide_violation",
     "find_not_proven",
     "forward_to_authority",
-    "forward_to_gakkumdu",
-    "forward_to_other",
     "funnel",
     "mark_ppk_overdue",
     "open_case_for_report",

@@ -12,8 +12,14 @@ action moves which count, so a new action or a new tally needs no bookkeeping of
 
 Updates are one upsert per tally row (`INSERT … ON CONFLICT … DO UPDATE SET n = n + excluded.n`,
 PostgreSQL and SQLite alike), in key order, so that concurrent transactions lock shared rows in the same
-order. `rebuild()` recounts everything from the rows: the migration that creates the tables, bulk loads
-such as `analytics.generate` (which bypass the action layer), and the tests that kept = recounted.
+order.
+
+`check()` recounts every tally from the rows and compares it with the stored rows (`netral analytics tallies
+--check`); `repair()` (`--rebuild`) writes the differences it finds, and `rebuild()` is that repair for bulk
+loads such as `analytics.generate`, which bypass the action layer. Neither holds the cases in memory: the
+recount is the same GROUP BY queries as above over all cases, read in chunks, one tally at a time, so what is
+held is one tally's recounted rows (key → counts) while the stored rows stream past them (measured in
+docs/analytics.md, "Tallies: checking and rebuilding").
 """
 
 from __future__ import annotations
@@ -23,18 +29,22 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any
 
 from django.apps import apps as django_apps
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import Count, DateField, F, FilteredRelation, Q, Value
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
+from netral.cases.workflow import PPK_FOLLOW_UP
+
 ON_TIME, LATE, OVERDUE = "on_time", "late", "overdue"
 
-# Returns a model of the app "cases" by name: the installed models, or a migration's historical ones.
+# Returns a model of the app "cases" by name (the installed ones, `_installed`; the counting code names no
+# model class).
 GetModel = Callable[[str], Any]
 # (tally model name, key values in the order of `Tally.keys`) → measure → count.
 Snapshot = dict[tuple[str, tuple[Any, ...]], Counter[str]]
@@ -63,6 +73,15 @@ def _only(rows: Any, field: str, case_ids: Collection[int] | None) -> Any:
     return rows if case_ids is None else rows.filter(**{f"{field}__in": list(case_ids)})
 
 
+# Grouped rows read per round trip by a full recount.
+STREAM_CHUNK = 5000
+
+
+def _stream(rows: Any, case_ids: Collection[int] | None) -> Iterable[dict[str, Any]]:
+    """A full recount (`case_ids` None) reads its grouped rows in chunks, never the whole result at once."""
+    return rows.iterator(chunk_size=STREAM_CHUNK) if case_ids is None else rows
+
+
 # The values of a case row that the tallies count by (`_case_rows`, `_count_*` with rows, `count_new_case`).
 ROW_FIELDS = ("daluwarsa", "received_at")  # and the state and DIMENSION_VALUES as `k_state`, `d_<dimension>`
 # The rows of the tracked cases (given whenever case ids are); None for a recount of all cases.
@@ -87,7 +106,7 @@ def _count_deadlines(
 ) -> Iterable[dict[str, Any]]:
     met = Q(state="met")
     ended = _only(get("Deadline").objects.exclude(state="open"), "case_id", case_ids)
-    return (
+    counted = (
         ended.values(k_clock=F("clock"), k_state=F("case__state"), **_case_keys("case__"))
         .annotate(
             on_time=Count("pk", filter=met & Q(met_at__lte=F("due_at"))),
@@ -96,6 +115,7 @@ def _count_deadlines(
         )
         .order_by()
     )
+    return _stream(counted, case_ids)
 
 
 def _current_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -109,11 +129,12 @@ def _count_cases(
     if rows is not None:
         current = _current_rows(rows)
     else:
-        current = (
+        current = _stream(
             get("Case")
             .objects.values(k_state=F("state"), **_case_keys(""))
             .annotate(current=Count("*"), daluwarsa=Count("pk", filter=Q(daluwarsa=True)))
-            .order_by()
+            .order_by(),
+            case_ids,
         )
     # The rows that change the state (the case's opening row "" → received included).
     entered = (
@@ -123,7 +144,7 @@ def _count_cases(
         .annotate(entered=Count("*"))
         .order_by()
     )
-    return [*current, *entered]
+    return chain(current, _stream(entered, case_ids))
 
 
 # Dimension of the breakdowns → the case column or lookup whose value `DimensionTally` keeps.
@@ -152,12 +173,13 @@ def _count_dimensions(
 ) -> Iterable[dict[str, Any]]:
     if rows is not None:
         return _dimension_rows(rows)
-    counted: list[dict[str, Any]] = []
-    for dimension, lookup in DIMENSION_VALUES.items():
-        found = get("Case").objects.values(k_value=F(lookup), **_case_keys("")).annotate(cases=Count("*"))
-        for row in found.order_by():
-            counted.append({**row, "k_dimension": dimension, "k_value": _dimension_value(row["k_value"])})
-    return counted
+    return chain.from_iterable(_count_dimension(get, *item) for item in DIMENSION_VALUES.items())
+
+
+def _count_dimension(get: GetModel, dimension: str, lookup: str) -> Iterator[dict[str, Any]]:
+    found = get("Case").objects.values(k_value=F(lookup), **_case_keys("")).annotate(cases=Count("*"))
+    for row in _stream(found.order_by(), None):
+        yield {**row, "k_dimension": dimension, "k_value": _dimension_value(row["k_value"])}
 
 
 def week_of(field: str) -> TruncWeek:
@@ -174,19 +196,18 @@ def _count_weeks(
 ) -> Iterable[dict[str, Any]]:
     if rows is not None:
         return _week_rows(rows)
-    return (
+    return _stream(
         get("Case")
         .objects.values(k_week=week_of("received_at"), **_case_keys(""))
         .annotate(cases=Count("*"))
-        .order_by()
+        .order_by(),
+        case_ids,
     )
 
 
 def _count_ppk(
     get: GetModel, case_ids: Collection[int] | None, rows: CaseRows = None
 ) -> Iterable[dict[str, Any]]:
-    from netral.cases.escalation import PPK_FOLLOW_UP  # escalation imports the actions, which import this
-
     # A deadline met no later than due is met on time (the dashboards' rule, as in queries/ppk.py).
     sent = (
         _only(get("Recommendation").objects, "case_id", case_ids)
@@ -214,7 +235,7 @@ def _count_ppk(
         .annotate(blocks=Count("pk"))
         .order_by()
     )
-    return [*followed, *blocks]
+    return chain(_stream(followed, case_ids), _stream(blocks, case_ids))
 
 
 @dataclass(frozen=True)
@@ -374,23 +395,189 @@ def stored(name: str, get: GetModel = _installed) -> Snapshot:
     return result
 
 
-def rebuild(get: GetModel = _installed, only: Iterable[str] | None = None, batch: int = 5000) -> int:
-    """Replace the tallies (`only`: those model names) with a recount from the rows; returns the number
-    of tally rows written."""
-    names = [tally.model for tally in TALLIES if only is None or tally.model in set(only)]
-    counted = snapshot(None, get, names)
-    written = 0
+@dataclass(frozen=True)
+class Difference:
+    """One measure of one tally row whose stored count is not the recount (0 for a row that is missing)."""
+
+    tally: str  # model name
+    key: tuple[tuple[str, Any], ...]  # (column of the tally model, value), in the order of `Tally.keys`
+    measure: str
+    stored: int
+    recounted: int
+
+
+@dataclass
+class Comparison:
+    """What `check()` found (and `repair()` wrote). A row is a tally row with a count other than zero, stored
+    or recounted; rows whose counts all went back to zero are no row (the action layer leaves them)."""
+
+    rows: dict[str, int] = field(default_factory=dict)  # tally → rows compared
+    # The differences, tally by tally (`keep`: only the first ones; `found` counts them all).
+    differences: list[Difference] = field(default_factory=list)
+    found: int = 0
+    # Rows that differ, per kind: stored with other counts, missing (only recounted), extra (only stored).
+    changed: int = 0
+    missing: int = 0
+    extra: int = 0
+    repaired: bool = False  # written by `repair()`: the stored rows now equal the recount
+
+    @property
+    def ok(self) -> bool:
+        return not self.found
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+    @property
+    def differing(self) -> int:
+        return self.changed + self.missing + self.extra
+
+
+def _names(only: Iterable[str] | None) -> list[str]:
+    wanted = None if only is None else set(only)
+    unknown = (wanted or set()) - {tally.model for tally in TALLIES}
+    if unknown:
+        raise ValueError(f"unknown tallies: {', '.join(sorted(unknown))}")
+    return [tally.model for tally in TALLIES if wanted is None or tally.model in wanted]
+
+
+def check(only: Iterable[str] | None = None, keep: int | None = None) -> Comparison:
+    """Recount the tallies (`only`: those model names) from the rows and compare with the stored rows; writes
+    nothing; `keep`: list only that many differences (all are counted). One transaction, so the rows and the
+    tallies compared are one state of the database even while actions run (PostgreSQL: REPEATABLE READ;
+    SQLite: a transaction sees one state)."""
+    names = _names(only)
+    with _one_state(names, writing=False):
+        return _compare(names, repair=False, keep=keep)
+
+
+def repair(only: Iterable[str] | None = None, keep: int | None = None, batch: int = 5000) -> Comparison:
+    """`check()`, then write the recount where it differs (update, insert, delete; rows whose counts all went
+    back to zero are deleted too), in one transaction that holds off the actions' tally updates meanwhile
+    (PostgreSQL: the tally tables locked against writes, reads go on; SQLite: the database's write lock).
+    Returns what differed, which is what was written."""
+    names = _names(only)
+    with _one_state(names, writing=True):
+        return _compare(names, repair=True, keep=keep, batch=batch)
+
+
+def rebuild(only: Iterable[str] | None = None, batch: int = 5000) -> int:
+    """Make the tallies (`only`: those model names) equal a recount from the rows (`repair`), after a bulk
+    load that bypassed the action layer; returns the number of tally rows there are now."""
+    return repair(only, keep=0, batch=batch).total
+
+
+@contextmanager
+def _one_state(names: list[str], *, writing: bool) -> Iterator[None]:
+    outermost = not connection.in_atomic_block
+    quote = connection.ops.quote_name
+    tables = [quote(_installed(name)._meta.db_table) for name in names]
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            if outermost:  # must come first in the transaction; a caller's transaction decides for itself
+                mode = "READ WRITE" if writing else "READ ONLY"
+                cursor.execute(f"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ {mode}")
+            if writing:
+                # Blocks the actions' upserts (they wait, then add their change to the repaired rows); not
+                # readers. Taken before the first read, so the snapshot includes whatever committed before.
+                cursor.execute(f"LOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE")
+        elif writing and tables:
+            # SQLite has one writer at a time: a write that changes nothing takes the lock now (the project's
+            # IMMEDIATE transactions hold it already), so no action writes between the recount and the repair.
+            cursor.execute(f"UPDATE {tables[0]} SET id = id WHERE 1 = 0")  # noqa: S608
+        yield
+
+
+def _recount(tally: Tally) -> dict[tuple[Any, ...], tuple[int, ...]]:
+    """Key → the measures, in the order of `tally.measures`, recounted from the rows (zero rows included)."""
+    counted: dict[tuple[Any, ...], tuple[int, ...]] = {}
+    for row in tally.count(_installed, None, None):
+        key = tuple(row[alias] for alias, _column in tally.keys)
+        values = tuple(row.get(measure) or 0 for measure in tally.measures)
+        before = counted.get(key)
+        counted[key] = values if before is None else tuple(map(sum, zip(before, values, strict=True)))
+    return counted
+
+
+def _compare(names: list[str], *, repair: bool, keep: int | None, batch: int = 5000) -> Comparison:
+    result = Comparison(repaired=repair)
     for tally in TALLIES:
-        if tally.model not in names:
+        if tally.model in names:
+            _compare_one(tally, result, repair=repair, keep=keep, batch=batch)
+    return result
+
+
+def _compare_one(tally: Tally, result: Comparison, *, repair: bool, keep: int | None, batch: int) -> None:
+    """Held in memory: the tally's recount, and for a repair the ids and counts of the rows to write."""
+    model: type[models.Model] = _installed(tally.model)
+    columns = [column for _alias, column in tally.keys]
+    zero = (0,) * len(tally.measures)
+    recounted = _recount(tally)
+    rows = 0
+    updated: list[tuple[int, ...]] = []  # the recounted measures, then the id
+    removed: list[int] = []
+
+    def differ(key: tuple[Any, ...], kept: tuple[int, ...], counted: tuple[int, ...]) -> None:
+        for measure, was, now in zip(tally.measures, kept, counted, strict=True):
+            if was != now:
+                result.found += 1
+                if keep is None or len(result.differences) < keep:
+                    named = tuple(zip(columns, key, strict=True))
+                    result.differences.append(Difference(tally.model, named, measure, was, now))
+
+    # The stored rows stream past the recount; each one found is taken out of it, what is left is missing.
+    stored_rows = model._default_manager.order_by().values_list("pk", *columns, *tally.measures)
+    for pk, *values in stored_rows.iterator(chunk_size=STREAM_CHUNK):
+        key, kept = tuple(values[: len(columns)]), tuple(values[len(columns) :])
+        counted = recounted.pop(key, zero)
+        if kept == counted:
+            rows += any(kept)
+            if repair and not any(kept):
+                removed.append(pk)  # a row whose counts all went back to zero: no difference, dropped
             continue
-        model: type[models.Model] = get(tally.model)
-        model._default_manager.all().delete()
-        columns = [column for _alias, column in tally.keys]
-        objects = [
-            model(**dict(zip(columns, key, strict=True)), **{m: counts[m] for m in tally.measures})
-            for (name, key), counts in counted.items()
-            if name == tally.model
-        ]
-        model._default_manager.bulk_create(objects, batch_size=batch)
-        written += len(objects)
-    return written
+        rows += 1
+        differ(key, kept, counted)
+        if any(counted):
+            result.changed += 1
+            updated.append((*counted, pk))
+        else:
+            result.extra += 1
+            removed.append(pk)
+    for key, counted in recounted.items():
+        if any(counted):
+            rows += 1
+            result.missing += 1
+            differ(key, zero, counted)
+    result.rows[tally.model] = rows
+    if repair:
+        _write(tally, model, recounted, updated, removed, batch)
+
+
+def _write(
+    tally: Tally,
+    model: type[models.Model],
+    added: dict[tuple[Any, ...], tuple[int, ...]],
+    updated: list[tuple[int, ...]],
+    removed: list[int],
+    batch: int,
+) -> None:
+    """Deletes the rows `removed`, sets the measures of the rows `updated`, inserts `added` (the non-zero
+    ones), `batch` rows a statement (and no more model instances than that at a time)."""
+    manager = model._default_manager
+    for start in range(0, len(removed), batch):
+        manager.filter(pk__in=removed[start : start + batch]).delete()
+    quote = connection.ops.quote_name
+    sets = ", ".join(f"{quote(measure)} = %s" for measure in tally.measures)
+    update = f"UPDATE {quote(model._meta.db_table)} SET {sets} WHERE {quote(model._meta.pk.column)} = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        for start in range(0, len(updated), batch):
+            cursor.executemany(update, updated[start : start + batch])
+    columns = [column for _alias, column in tally.keys]
+    new = (
+        model(**dict(zip(columns, key, strict=True)), **dict(zip(tally.measures, counted, strict=True)))
+        for key, counted in added.items()
+        if any(counted)
+    )
+    while chunk := list(islice(new, batch)):
+        manager.bulk_create(chunk)

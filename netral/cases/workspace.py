@@ -2,7 +2,7 @@
 deadlines as each reader reads them. Read-only; every state change goes through `actions.transition`.
 
 `button_actions(case, user)`, `form_actions(case, user)` and `awaiting_states(user)` are computed from
-`transitions.RULES` (the same data `transition` checks, less what the case's data refuses:
+`workflow.STEPS` (the same data `transition` checks, less what the case's data refuses:
 `actions.precondition_refusal`), so later stages appear here without changes.
 """
 
@@ -15,12 +15,11 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import formats, timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from netral.accounts.models import Role
-from netral.cases import transitions
+from netral.cases import workflow
 from netral.cases.actions import precondition_refusal
 from netral.cases.models import (
     Case,
@@ -31,6 +30,7 @@ from netral.cases.models import (
     ExternalRoute,
     Recommendation,
 )
+from netral.cases.workflow import Step
 from netral.catalogue.models import ViolationGroup
 from netral.personnel.models import Employee
 from netral.regions.models import ZONE_INFO, TimeZone
@@ -50,96 +50,13 @@ CASE_ROLES = frozenset(
 )
 DUE_SOON_WORKING_DAYS = 2
 
-STATE_LABELS: dict[str, Promise] = {
-    "received": gettext_lazy("Received"),
-    "initial_review": gettext_lazy("Initial review"),
-    "registered": gettext_lazy("Registered"),
-    "rejected_formal": gettext_lazy("Rejected (formal requirements)"),
-    "rejected_expired": gettext_lazy("Rejected (expired)"),
-    "clarification": gettext_lazy("Clarification"),
-    "study": gettext_lazy("Study (kajian)"),
-    "plenary": gettext_lazy("Plenary"),
-    "violation": gettext_lazy("Violation proven"),
-    "not_violation": gettext_lazy("Not a violation"),
-    "forwarded_asn_authority": gettext_lazy("Forwarded to the ASN authority"),
-    "forwarded_gakkumdu": gettext_lazy("Forwarded to Gakkumdu"),
-    "forwarded_other": gettext_lazy("Forwarded to another body"),
-    "gakkumdu_concluded": gettext_lazy("Gakkumdu outcome recorded"),
-    "other_concluded": gettext_lazy("Outcome of the other body recorded"),
-    "merged": gettext_lazy("Merged into another case (duplicate)"),
-    "authority_received": gettext_lazy("Received by the ASN authority"),
-    "verified": gettext_lazy("Verified by the ASN authority"),
-    "not_proven": gettext_lazy("Not proven (ASN authority)"),
-    "rejected": gettext_lazy("Rejected by the ASN authority"),
-    "recommended": gettext_lazy("Sanction recommended"),
-    "sent_to_ppk": gettext_lazy("Sent to the PPK"),
-    "sanctioned": gettext_lazy("Sanctioned"),
-    "left_service": gettext_lazy("Left the civil service"),
-    "ppk_overdue": gettext_lazy("PPK overdue"),
-    "warned": gettext_lazy("PPK warned"),
-    "blocked": gettext_lazy("Blocked"),
-    "unblocked": gettext_lazy("Unblocked"),
-}
-ACTION_LABELS: dict[str, Promise] = {
-    "open_case": gettext_lazy("Case opened"),
-    "start_initial_review": gettext_lazy("Start the initial review"),
-    "register": gettext_lazy("Register"),
-    "reject_formal": gettext_lazy("Reject: formal requirements not met"),
-    "reject_expired": gettext_lazy("Reject: expired (daluwarsa)"),
-    "start_clarification": gettext_lazy("Start clarification"),
-    "start_study": gettext_lazy("Start the study (kajian)"),
-    "to_plenary": gettext_lazy("Take to the plenary"),
-    "decide_violation": gettext_lazy("Decide: violation"),
-    "decide_not_violation": gettext_lazy("Decide: not a violation"),
-    "forward_to_authority": gettext_lazy("Forward to the ASN authority"),
-    "forward_to_gakkumdu": gettext_lazy("Forward to Gakkumdu"),
-    "forward_to_other": gettext_lazy("Forward to another body"),
-    "acknowledge_receipt": gettext_lazy("Acknowledge receipt"),
-    "verify": gettext_lazy("Verify"),
-    "find_not_proven": gettext_lazy("Find: not proven"),
-    "reject_at_authority": gettext_lazy("Reject"),
-    "recommend": gettext_lazy("Recommend a sanction"),
-    "send_to_ppk": gettext_lazy("Send to the PPK"),
-    "record_sanction": gettext_lazy("Record the sanction decree"),
-    "record_left_service": gettext_lazy("Record: left the civil service"),
-    "mark_ppk_overdue": gettext_lazy("Mark the PPK overdue"),
-    "warn_ppk": gettext_lazy("Warn the PPK"),
-    "block": gettext_lazy("Block"),
-    "unblock": gettext_lazy("Unblock"),
-    "extend_decision": gettext_lazy("Extend the decision deadline (more information needed)"),
-    "record_gakkumdu_outcome": gettext_lazy("Record the Gakkumdu outcome"),
-    "record_other_outcome": gettext_lazy("Record the outcome of the other body"),
-    "merge_into": gettext_lazy("Merge into another case (duplicate)"),
-    "correct_known_on": gettext_lazy("Correct the day the reporter learned of the event"),
-}
-CLOCK_LABELS: dict[str, Promise] = {
-    "initial_review": gettext_lazy("Initial review"),
-    "decision": gettext_lazy("Plenary decision"),
-    "verification": gettext_lazy("Verification by the ASN authority"),
-    "follow_up": gettext_lazy("PPK follow-up"),
-    "follow_up_after_warning": gettext_lazy("PPK follow-up after the warning"),
-}
-
-
-def _humanise(code: str) -> str:
-    return code.replace("_", " ").capitalize()
-
-
-def state_label(state: str) -> str:
-    return str(STATE_LABELS.get(state) or _humanise(state)) if state else "—"
-
-
-def action_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action) or _humanise(action))
-
-
-def clock_label(clock: str) -> str:
-    suffix = clock.rsplit(".", 1)[-1]
-    return str(CLOCK_LABELS.get(suffix) or _humanise(suffix))
+state_label = workflow.state_label
+action_label = workflow.step_label
+clock_label = workflow.clock_label
 
 
 def role_label(role: str) -> str:
-    if role == "system":  # transitions.SYSTEM_ROLE (the escalation worker)
+    if role == workflow.SYSTEM_ROLE:  # the escalation worker
         return str(gettext_lazy("the system"))
     return str(Role(role).label) if role in Role.values else (role or "—")
 
@@ -160,41 +77,31 @@ def _acting_role(user: Any) -> str:
     return str(getattr(user, "role", "")) if active else ""
 
 
-# Steps taken through their own form on the workspace (`views_forms.STEPS`); the others are buttons.
-FORM_STEPS: frozenset[str] = transitions.DATA_ACTIONS | {"send_to_ppk"}
-# Button steps that are taken only with a reason (the refusal or negative decision must say why).
-REASON_REQUIRED: frozenset[str] = frozenset(
-    {"reject_formal", "reject_expired", "decide_not_violation", "find_not_proven", "reject_at_authority"}
-)
-
-
-def _may_take(case: Case, user: Any) -> list[transitions.Rule]:
-    """The rules this user's role may take in the case's state, less those the case's data refuses
+def _may_take(case: Case, user: Any) -> list[Step]:
+    """The steps this user's role may take in the case's state, less those the case's data refuses
     (`actions.precondition_refusal`: no "register" button on a daluwarsa case)."""
     role = _acting_role(user)
     return [
-        rule
-        for rule in transitions.RULES
-        if case.state in rule.from_states
-        and role in rule.roles
-        and precondition_refusal(case, rule.action) is None
+        step
+        for step in workflow.steps_from(case.state)
+        if role in step.roles and precondition_refusal(case, step.name) is None
     ]
 
 
-def button_actions(case: Case, user: Any) -> list[transitions.Rule]:
+def button_actions(case: Case, user: Any) -> list[Step]:
     """The steps this user may take now as a button (no data besides a reason)."""
-    return [rule for rule in _may_take(case, user) if rule.action not in FORM_STEPS]
+    return [step for step in _may_take(case, user) if not step.form]
 
 
-def form_actions(case: Case, user: Any) -> list[transitions.Rule]:
+def form_actions(case: Case, user: Any) -> list[Step]:
     """The steps this user may take now through their own form."""
-    return [rule for rule in _may_take(case, user) if rule.action in FORM_STEPS]
+    return [step for step in _may_take(case, user) if step.form]
 
 
 def awaiting_states(user: Any) -> set[str]:
     """The states in which this user's role has something to do."""
     role = _acting_role(user)
-    return {state for rule in transitions.RULES if role in rule.roles for state in rule.from_states}
+    return {state for step in workflow.steps_of(role) for state in step.sources}
 
 
 # --- inboxes ----------------------------------------------------------------------------------------

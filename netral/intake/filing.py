@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from netral.audit.services import batch as audit_batch
 from netral.audit.services import record
+from netral.core import schedules
 from netral.intake.models import Report, ReportedPerson
 from netral.personnel.models import Employee
 
@@ -178,19 +179,5 @@ def scheduled_filing() -> dict[str, Any]:
 
 def ensure_schedule() -> tuple[Any, bool]:
     """The django-q2 `Schedule` running `scheduled_filing` every minute (in `netral worker`);
-    returns (schedule, created). Idempotent: one schedule of that name is kept."""
-    from django_q.models import Schedule
-
-    wanted = {"func": SCHEDULE_FUNC, "schedule_type": Schedule.MINUTES, "minutes": 1, "repeats": -1}
-    with transaction.atomic():
-        rows = list(Schedule.objects.select_for_update().filter(name=SCHEDULE_NAME).order_by("pk"))
-        if not rows:
-            return Schedule.objects.create(name=SCHEDULE_NAME, **wanted), True
-        keep = rows[0]
-        Schedule.objects.filter(pk__in=[row.pk for row in rows[1:]]).delete()
-        changed = [name for name, value in wanted.items() if getattr(keep, name) != value]
-        for name in changed:
-            setattr(keep, name, wanted[name])
-        if changed:
-            keep.save(update_fields=changed)
-        return keep, False
+    returns (schedule, created)."""
+    return schedules.ensure_schedule(SCHEDULE_NAME, SCHEDULE_FUNC)

@@ -18,6 +18,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from netral.accounts.scope import Scope
 from netral.elections.models import Election
 from netral.intake import services
 from netral.intake.models import Report
@@ -44,20 +45,19 @@ def is_submission_key(value: str) -> bool:
     )
 
 
-def region_choices(scope_prefix: str | None = None) -> list[tuple[str, Any]]:
+def region_choices(scope: Scope | None = None) -> list[tuple[str, Any]]:
     """Regions grouped by province: each group holds the province itself (province level) and its
-    regencies/cities. `scope_prefix` ("34" or "34.04") keeps only regions inside a supervisor's area."""
+    regencies/cities. With a supervisor's `scope`, only the regions it covers."""
     regions = Region.objects.order_by("code")
-    if scope_prefix:
-        regions = regions.filter(code__startswith=scope_prefix.split(".")[0])
+    if scope is not None and scope.region_prefix:
+        regions = regions.filter(code__startswith=scope.region_prefix.split(".")[0])
     groups: dict[str, list[tuple[str, str]]] = {}
     names: dict[str, str] = {}
     for code, name, level in regions.values_list("code", "name", "level"):
         province = code[:2]
         if level == Region.Level.PROVINCE:
             names[province] = name
-        inside = not scope_prefix or code == scope_prefix or code.startswith(scope_prefix + ".")
-        if not inside:
+        if scope is not None and not scope.covers_region(code):
             continue
         label = _("%(province)s (province level)") % {"province": name} if level == 1 else name
         groups.setdefault(province, []).append((code, str(label)))

@@ -37,7 +37,7 @@ def can_see_reporter_identity(report: Report, user: Any) -> bool:
     if role in IDENTITY_CUSTODIAN_ROLES:
         return True
     scope = scope_for(staff)
-    return role in HANDLER_ROLES and scope.kind == "bawaslu" and scope.covers_region(report.region_id)
+    return role in HANDLER_ROLES and scope.is_bawaslu and scope.covers_region(report.region_id)
 
 
 @sensitive_variables()

@@ -14,11 +14,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netral.audit.services import record
+from netral.intake.identity import HANDLER_ROLES
 from netral.intake.models import ReportedPerson
 from netral.personnel.models import Employee
 
-# The roles that may link a reported person to the register (the Bawaslu supervisors handling the report).
-LINKING_ROLES = frozenset({"bawaslu_staff", "bawaslu_commissioner"})
+# The roles that may link a reported person to the register: the Bawaslu supervisors handling reports.
+LINKING_ROLES = HANDLER_ROLES
 
 
 def link_reported_person(person: ReportedPerson, employee: Employee | None, *, actor: Any) -> ReportedPerson:

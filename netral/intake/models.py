@@ -16,29 +16,25 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netral.accounts.scope import region_q, scope_for
+from netral.accounts.scope import NOTHING, scope_for
 from netral.intake.crypto import LookupKind, lookup_hashes
 from netral.personnel.services import parse_nip
 
-# Roles that see every report (accounts.Role values).
-ALL_REPORTS_ROLES = frozenset({"administrator", "data_custodian"})
-
 
 def _report_condition(user: Any) -> models.Q | None:
-    """The rows of Report a user may see as a Q; None for everything. The one access rule:
+    """The rows of Report a user may see as a Q; None for everything. The one access rule
+    (`accounts.scope`):
 
-    administrators and data custodians see everything; Bawaslu users see reports whose region lies
-    in their scope (Bawaslu RI: all); everyone else (ASN authority, PPK, Kemendagri, the public)
-    sees no report here. Cases forwarded to them are reached through the cases app.
+    superusers, administrators and data custodians see everything; Bawaslu users see reports whose
+    region lies in their scope (Bawaslu RI: all); everyone else (ASN authority, PPK, Kemendagri, the
+    public) sees no report here. Cases forwarded to them are reached through the cases app.
     """
     scope = scope_for(user)
-    if scope.is_empty:
-        return models.Q(pk__in=[])
-    if getattr(user, "is_superuser", False) or scope.role in ALL_REPORTS_ROLES:
+    if scope.sees_everything:
         return None
-    if scope.kind == "bawaslu":
-        return region_q(scope, "region") if not scope.national else None
-    return models.Q(pk__in=[])
+    if scope.is_bawaslu:
+        return None if scope.national else scope.region_q("region")
+    return NOTHING
 
 
 class ReportQuerySet(models.QuerySet["Report"]):

@@ -16,7 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netral.accounts.scope import scope_for
+from netral.accounts.scope import scope_for, within_region_q
 from netral.audit.services import record
 from netral.intake import evidence, services
 from netral.intake import views_common as common
@@ -35,12 +35,13 @@ from netral.intake.identity import HANDLER_ROLES
 from netral.intake.models import Evidence, Report
 
 PAGE_SIZE = 25
-STAFF_ROLES = HANDLER_ROLES | {"administrator", "data_custodian"}
 View = Callable[..., HttpResponseBase]
 
 
 def _is_staff(user: Any) -> bool:
-    return bool(user.is_active and (user.is_superuser or getattr(user, "role", "") in STAFF_ROLES))
+    """Report handlers (Bawaslu staff and commissioners) and whoever sees everything (superusers,
+    administrators, data custodians)."""
+    return _is_handler(user) or scope_for(user).sees_everything
 
 
 def _is_handler(user: Any) -> bool:
@@ -64,8 +65,7 @@ def _only(check: Callable[[Any], bool]) -> Callable[[View], View]:
 
 
 def _scope_regions(user: Any) -> list[tuple[str, Any]]:
-    scope = scope_for(user)
-    return region_choices(None if scope.national else scope.region_prefix)
+    return region_choices(scope_for(user))
 
 
 # --- list -------------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     if filters.is_bound and filters.is_valid():
         region = filters.cleaned_data["region"]
         if region:
-            reports = reports.filter(Q(region__code=region) | Q(region__code__startswith=region + "."))
+            reports = reports.filter(within_region_q(region, "region"))
         if filters.cleaned_data["daluwarsa"]:
             reports = reports.filter(daluwarsa=filters.cleaned_data["daluwarsa"] == "yes")
         if filters.cleaned_data["channel"]:

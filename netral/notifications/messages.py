@@ -13,7 +13,7 @@ from netral.cases import workspace
 from netral.cases.actions import CaseEvent
 from netral.cases.escalation import EscalationEvent
 from netral.cases.models import Case
-from netral.cases.transitions import actions_from
+from netral.cases.workflow import steps_from
 
 
 @functools.lru_cache(maxsize=4096)
@@ -68,7 +68,7 @@ class CaseUrls:
 
 
 def _next_steps(state: str) -> str:
-    steps = [_action(action) for action in actions_from(state)]
+    steps = [_action(step.name) for step in steps_from(state)]
     if not steps:
         return _("No further step is due in this state.")
     return _("Possible next steps: %(steps)s.") % {"steps": ", ".join(steps)}

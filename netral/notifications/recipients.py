@@ -31,48 +31,14 @@ from django.db.models import Q
 
 from netral.accounts.models import Institution, Role, User
 from netral.cases.models import Case, Recommendation
-from netral.cases.transitions import State
+from netral.cases.workflow import NOTIFY
 
 STAFF = Role.BAWASLU_STAFF.value
 COMMISSIONER = Role.BAWASLU_COMMISSIONER.value
 ANALYST = Role.AUTHORITY_ANALYST.value
 PPK = Role.PPK_OFFICER.value
 KEMENDAGRI = Role.KEMENDAGRI_OFFICER.value
-BAWASLU_OUTCOME = (STAFF, COMMISSIONER)
 ROLES = (STAFF, COMMISSIONER, ANALYST, PPK, KEMENDAGRI)
-
-S = State
-# The roles told when a case reaches a state: who owns the next step (or, for an outcome, the
-# institutions that handled the case before).
-STATE_ROLES: dict[str, tuple[str, ...]] = {
-    S.RECEIVED: (STAFF,),
-    S.INITIAL_REVIEW: (STAFF,),
-    S.REGISTERED: (STAFF,),
-    S.CLARIFICATION: (STAFF,),
-    S.STUDY: (STAFF,),
-    S.PLENARY: (COMMISSIONER,),
-    S.VIOLATION: (STAFF,),
-    S.REJECTED_FORMAL: BAWASLU_OUTCOME,
-    S.REJECTED_EXPIRED: BAWASLU_OUTCOME,
-    S.NOT_VIOLATION: BAWASLU_OUTCOME,
-    S.FORWARDED_GAKKUMDU: BAWASLU_OUTCOME,
-    S.FORWARDED_OTHER: BAWASLU_OUTCOME,
-    "gakkumdu_concluded": BAWASLU_OUTCOME,
-    "other_concluded": BAWASLU_OUTCOME,
-    S.FORWARDED_ASN_AUTHORITY: (ANALYST,),
-    S.AUTHORITY_RECEIVED: (ANALYST,),
-    S.VERIFIED: (ANALYST,),
-    S.RECOMMENDED: (ANALYST,),
-    S.NOT_PROVEN: BAWASLU_OUTCOME,
-    S.REJECTED: BAWASLU_OUTCOME,
-    S.SENT_TO_PPK: (PPK,),
-    S.PPK_OVERDUE: (KEMENDAGRI, PPK),
-    S.WARNED: (PPK,),
-    S.BLOCKED: (PPK, ANALYST),
-    S.SANCTIONED: (*BAWASLU_OUTCOME, ANALYST),
-    S.LEFT_SERVICE: (*BAWASLU_OUTCOME, ANALYST),
-    S.UNBLOCKED: (ANALYST, PPK),
-}
 
 
 def superior_region(code: str) -> str | None:
@@ -161,7 +127,9 @@ class Directory:
         users = list(self.holders(facts, role))
         if role == COMMISSIONER:
             upper = superior_region(facts.case.region_id)
-            users += [user for level in BAWASLU_OUTCOME for user in self.bawaslu.get((upper, level), [])]
+            users += [
+                user for level in (STAFF, COMMISSIONER) for user in self.bawaslu.get((upper, level), [])
+            ]
         return users
 
 
@@ -179,7 +147,7 @@ def state_candidates(
     directory: Directory, facts: CaseFacts, state: str, *, exclude: Any = None
 ) -> list[User]:
     """Who owns the next step once the case reached `state` (ordered by id; never `exclude`)."""
-    users = [user for role in STATE_ROLES.get(state, ()) for user in directory.holders(facts, role)]
+    users = [user for role in NOTIFY.get(state, ()) for user in directory.holders(facts, role)]
     return _unique(users, {exclude} if exclude is not None else None)
 
 

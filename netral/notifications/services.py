@@ -123,7 +123,9 @@ def store(planned: Iterable[tuple[User, int | None, str, Message]], *, queue: bo
             mails.append(mail_of(message, user.email))
     with transaction.atomic(savepoint=False):
         _insert(rows)
-    send_copies(mails, queue=queue)
+    # After the commit: rows rolled back (a failed or killed outbox batch, retried later) send no e-mail.
+    if mails:
+        transaction.on_commit(lambda: send_copies(mails, queue=queue))
     return len(rows)
 
 

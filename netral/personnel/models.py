@@ -8,17 +8,8 @@ from django.db import models
 from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
-# Roles and institution kinds that see the whole register (accounts.Role / Institution.Kind values).
-FULL_REGISTER_ROLES = frozenset(
-    {"administrator", "data_custodian", "authority_analyst", "kemendagri_officer"}
-)
-FULL_REGISTER_KINDS = frozenset({"asn_authority", "kemendagri"})
-
-
-def _scope_for(user: Any) -> Any:
-    from netral.accounts.scope import scope_for  # the accounts app owns the scope rule
-
-    return scope_for(user)
+from netral.accounts import scope as access
+from netral.accounts.scope import Scope
 
 
 class AgencyQuerySet(models.QuerySet["Agency"]):
@@ -30,32 +21,26 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
 class EmployeeQuerySet(models.QuerySet["Employee"]):
     def visible_to(self, user: Any) -> EmployeeQuerySet:
         """The register rows `user` may see; the one access rule for the register."""
-        return self.for_scope(_scope_for(user))
+        return self.for_scope(access.scope_for(user))
 
-    def for_scope(self, scope: Any) -> EmployeeQuerySet:
+    def for_scope(self, scope: Scope) -> EmployeeQuerySet:
         """The rule behind `visible_to`, for a `netral.accounts.scope.Scope`.
 
-        Administrators, data custodians, ASN-authority analysts and Kemendagri see everything;
+        Superusers, administrators, data custodians, the ASN authority and Kemendagri see everything;
         Bawaslu sees employees whose region lies within its region (Bawaslu RI: everything);
         a PPK office sees its own agency's employees; anyone else sees nothing.
         """
-        kind = getattr(scope, "kind", "none")
-        if kind == "none":
-            return self.none()
-        if getattr(scope, "role", "") in FULL_REGISTER_ROLES or kind in FULL_REGISTER_KINDS:
+        if scope.sees_everything or scope.is_asn_authority or scope.is_kemendagri:
             return self.all()
-        if kind == "bawaslu":
-            if getattr(scope, "national", False):
+        if scope.is_bawaslu:
+            if scope.national:
                 return self.all()
-            prefix = getattr(scope, "region_prefix", None)
-            if not prefix:
-                return self.none()
             from netral.regions.models import Region
 
-            return self.filter(region__in=Region.objects.filter(code__startswith=prefix))
-        agency_id = getattr(scope, "agency_id", None)
-        if kind == "ppk" and agency_id:
-            return self.filter(agency_id=agency_id)
+            # A sub-select of the scope's regions, so the register's region index serves the test.
+            return self.filter(region__in=Region.objects.filter(scope.code_q("code")))
+        if scope.is_ppk:
+            return self.filter(scope.agency_q("agency"))
         return self.none()
 
 

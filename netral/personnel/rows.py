@@ -12,6 +12,8 @@ from netral.personnel.models import Agency, Employee
 from netral.personnel.names import normalize_name
 from netral.personnel.nik import parse_nik
 from netral.personnel.nip import parse_nip
+from netral.personnel.regency_codes import known_regency_codes
+from netral.regions.models import Region
 
 # Accepted header spellings (case and spaces ignored) for each column.
 HEADER_ALIASES = {
@@ -79,9 +81,6 @@ class RowChecker:
     """Checks rows against the NIP/NIK rules and the agencies and regions in the database."""
 
     def __init__(self) -> None:
-        from netral.personnel.services import known_regency_codes
-        from netral.regions.models import Region
-
         self.regions = set(Region.objects.values_list("code", flat=True))
         self.regency_codes = known_regency_codes()
         self.agencies: dict[str, tuple[int, str | None]] = {}

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 from netral.cases.actions import TransitionRefused
 from netral.cases.merging import merge_into
 from netral.cases.models import Case, CaseReport
-from netral.cases.transitions import State
+from netral.cases.workflow import may_merge
 from netral.intake.models import Evidence
 from netral.personnel.names import normalize_name
 
@@ -45,12 +45,6 @@ NAME_SIMILARITY = 90  # rapidfuzz token_sort_ratio for "the same name"
 TEXT_WITH_PERSON = 0.15  # the same person: this much text similarity (or the same region) suffices
 TEXT_ALONE = 0.45  # nobody named: similar text in the same region
 WEIGHTS = {"text": 0.45, "person": 0.25, "region": 0.15, "time": 0.15}
-
-# Merging: the duplicate (source) must not have been registered yet; the target still in Bawaslu's study.
-SOURCE_STATES = frozenset({State.RECEIVED, State.INITIAL_REVIEW})
-TARGET_STATES = frozenset(
-    {State.RECEIVED, State.INITIAL_REVIEW, State.REGISTERED, State.CLARIFICATION, State.STUDY}
-)
 
 
 def window_days() -> int:
@@ -188,7 +182,7 @@ def compare(a: Profile, b: Profile, text: float, days: int) -> Duplicate | None:
         text_similarity=round(text, 3),
         reasons=tuple(reasons),
         days_apart=apart,
-        mergeable=b.case.state in SOURCE_STATES and a.case.state in TARGET_STATES,
+        mergeable=may_merge(b.case.state, a.case.state),
     )
 
 
@@ -233,7 +227,7 @@ def merge_cases(target: Case, source: Case, *, actor: Any, reason: str) -> Case:
     there); every report keeps its own reporter (identity, receipt, messages, evidence). Here only the
     pending suggestions follow the reports. Raises TransitionRefused or ConcurrentChange.
     """
-    if source.state not in SOURCE_STATES or target.state not in TARGET_STATES:
+    if not may_merge(source.state, target.state):
         raise TransitionRefused(
             _("Only a case not registered yet can be merged into a case still under Bawaslu's study."),
             "wrong_state",

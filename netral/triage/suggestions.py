@@ -6,8 +6,8 @@
   (`matching.find_candidates`) with the number of people named exactly so (`register_namesakes`: in
   the report's province and anywhere; `matching.count_namesakes`). Pending suggestions of the same
   reports are replaced; decided ones stay as the record. The model version is stored with each row.
-- `on_case_event` (plugged into `cases.actions.NOTIFICATION_HOOKS` by `TriageConfig.ready`) runs
-  `generate` after the transaction that opened a case committed. It never breaks intake: any failure
+- `triage.events.handle` (an outbox handler) runs `suggest_for_case_id` for each `open_case` step, after
+  the transaction that opened the case committed. It never breaks intake: any failure
   is logged (by case id, never by content) and the report stays filed without suggestions. It waits
   for no training: without a stored model (`netral triage train`) it does nothing, and "re-run
   triage" in the workspace makes the suggestions later. NETRAL_TRIAGE_ON_INTAKE=false switches it off.
@@ -31,10 +31,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netral.cases.actions import CaseEvent, TransitionRefused
 from netral.cases.classification import classify_case, may_classify
+from netral.cases.errors import TransitionRefused
 from netral.cases.models import Case
-from netral.cases.transitions import OPEN_CASE
 from netral.catalogue.services import get_item
 from netral.intake.models import Report, ReportedPerson
 from netral.triage.models import ModelVersion, Suggestion, TriageCorrection
@@ -182,27 +181,8 @@ def generate(case: Case, *, reports: Iterable[Report] | None = None) -> list[Sug
     return rows
 
 
-def on_case_event(event: CaseEvent) -> None:
-    """After a case was opened for a report: its suggestions. Never raises (intake must go on)."""
-    if event.action != OPEN_CASE or not enabled_on_intake():
-        return
-    if settings.NETRAL_ASYNC_TASKS:
-        # Production shape: the worker classifies and matches; the intake request only queues the job.
-        try:
-            from django_q.tasks import async_task
-
-            async_task(CASE_TASK, event.case_id, group="triage")
-        except Exception:
-            log.exception("triage: could not queue suggestions for case id %s", event.case_id)
-        return
-    suggest_for_case_id(event.case_id)
-
-
-CASE_TASK = "netral.triage.suggestions.suggest_for_case_id"
-
-
 def suggest_for_case_id(case_id: int) -> None:
-    """Suggestions for a newly opened case (the queued task, or called at once). Never raises."""
+    """Suggestions for a newly opened case (the outbox handler `triage.events.handle`). Never raises."""
     try:
         if not model_ready():
             log.info(

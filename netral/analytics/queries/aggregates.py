@@ -44,7 +44,7 @@ from netral.cases.models import (
 )
 from netral.cases.services import FUNNEL_STAGES
 from netral.cases.tally import week_of
-from netral.cases.transitions import State
+from netral.cases.workflow import State
 
 # Dimension → the Case column it groups by. "region" is computed (province or regency level).
 DIMENSIONS: dict[str, str] = {

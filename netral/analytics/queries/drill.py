@@ -26,7 +26,7 @@ from netral.analytics.queries.states import (
 )
 from netral.cases.models import Case, Deadline, Recommendation, Transition
 from netral.cases.services import FUNNEL_STAGES
-from netral.cases.transitions import State
+from netral.cases.workflow import State
 
 # Query-string keys understood besides the filters (election, date_from, date_to, region, group).
 DRILL_KEYS: tuple[str, ...] = (

@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from netral.accounts.scope import scope_for
+from netral.accounts.scope import scope_for, within_region_q
 from netral.cases.models import Case, case_condition
 
 # The value that stands for "not classified yet" (an empty group, no item, no agency ...).
@@ -51,7 +51,7 @@ def day_start(day: dt.date) -> dt.datetime:
 
 def region_prefix_q(code: str, field: str = "region") -> Q:
     """Cases in the region `code` and, for a province, in all its regencies/cities."""
-    return Q(**{f"{field}_id": code}) | Q(**{f"{field}__code__startswith": code + "."})
+    return within_region_q(code, field)
 
 
 def filters_q(filters: Filters) -> Q:

@@ -26,9 +26,8 @@ from django.utils import timezone
 from netral.analytics.queries.filters import STATE_LOOKUPS, Filters, joined_q, related_q, tally_q
 from netral.analytics.queries.planner import without_hash_joins
 from netral.analytics.queries.states import PPK_OVERDUE_STATES
-from netral.cases.escalation import PPK_FOLLOW_UP
 from netral.cases.models import BlockRecord, Deadline, PpkTally, Recommendation
-from netral.cases.transitions import State
+from netral.cases.workflow import PPK_FOLLOW_UP, State
 from netral.personnel.models import PPK, Agency
 
 # A sent recommendation not executed yet (the PPK has to act).

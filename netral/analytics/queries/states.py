@@ -1,7 +1,7 @@
-"""Sets of case states derived from the transition table (`cases.transitions.RULES`), never typed twice.
+"""Sets of case states derived from the workflow table (`cases.workflow.STEPS`), never typed twice.
 
 The transition graph is acyclic (a test checks it), so a case enters each state at most once: counting
-Transition rows per `to_state` counts cases (rows of steps that keep the state, `transitions.STAY`, have
+Transition rows per `to_state` counts cases (rows of steps that keep the state, `Step.keeps_state`, have
 `from_state == to_state` and are left out). `passed_through(state)` is the set of current states that
 prove a case went through `state` (every path from `received` to them passes `state`), so "how many cases
 ever entered S" is the count of cases now in `passed_through(S)` plus, for the few cases now in
@@ -13,19 +13,19 @@ from __future__ import annotations
 from collections import deque
 from functools import cache
 
-from netral.cases.transitions import RULES, State
+from netral.cases.workflow import STEPS, State
 
 START = State.RECEIVED
 
 
 def edges() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
-    for rule in RULES:
-        if not rule.to_state:  # transitions.STAY: a step that keeps the state (e.g. an extension)
+    for step in STEPS:
+        if step.target is None:  # a step that keeps the state (e.g. an extension)
             continue
-        for source in rule.from_states:
-            graph.setdefault(source, set()).add(rule.to_state)
-            graph.setdefault(rule.to_state, set())
+        for source in step.sources:
+            graph.setdefault(source, set()).add(step.target)
+            graph.setdefault(step.target, set())
     return graph
 
 

@@ -13,7 +13,18 @@ No-ops on SQLite (a development database; the counts are the same without the in
 
 from django.db import migrations
 
-from netral.core.migration_ops import PostgresOnlySQL
+
+class PostgresOnlySQL(migrations.RunSQL):
+    """RunSQL run only on PostgreSQL, a no-op on SQLite (a frozen copy: migrations import no netral code)."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
 
 FORWARD = (
     "CREATE INDEX IF NOT EXISTS cases_tr_entry_idx ON cases_transition (to_state, case_id) "

@@ -1,19 +1,28 @@
-"""`DeadlineTally` (cases/models_tally.py): ended deadlines counted by case attributes, filled from the
-existing deadlines by 0012_more_tallies; from then on kept by the action layer (cases/tally.py). The deadline
-health counts only open deadlines live now: a partial index of them replaces 0010's index of every
-deadline by authority. On PostgreSQL, cases by (region prefix, id): the case ids of a province or regency
-selection as an index-only scan, for the semi-join of its open deadlines; and by (state, id): Kemendagri's
-selection (cases in three states), whose deadlines are still counted one by one."""
+"""`DeadlineTally` (cases/models_tally.py): ended deadlines counted by case attributes, created empty
+(0012_more_tallies says how the tallies get filled); from then on kept by the action layer (cases/tally.py).
+The deadline health counts only open deadlines live now: a partial index of them replaces 0010's index of
+every deadline by authority. On PostgreSQL, cases by (region prefix, id): the case ids of a province or
+regency selection as an index-only scan, for the semi-join of its open deadlines; and by (state, id):
+Kemendagri's selection (cases in three states), whose deadlines are still counted one by one."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from netral.core.migration_ops import PostgresOnlySQL
+
+class PostgresOnlySQL(migrations.RunSQL):
+    """RunSQL run only on PostgreSQL, a no-op on SQLite (a frozen copy: migrations import no netral code)."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 def fill(apps, schema_editor):  # type: ignore[no-untyped-def]
-    # Filled by 0012_more_tallies, which adds the case's state to the key and recounts every tally with the
-    # current counting code (that code expects the later key, so it cannot run against this state).
+    # Nothing: 0012_more_tallies adds the case's state to the key and says what fills the tallies.
     return None
 
 

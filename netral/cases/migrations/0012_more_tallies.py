@@ -1,20 +1,41 @@
 """`CaseTally`, `DimensionTally`, `WeekTally` and `PpkTally` (cases/models_tally.py): cases per state (now
 and ever entered), per catalogue item, position class, employment and agency, per week received, and the
 recommendations sent to the PPK with their follow-up outcome, by case attributes; `DeadlineTally` gets the
-case's current state in its key (Kemendagri's selection is by state). All filled (the deadline tally
-recounted) from the existing rows; from then on kept by the action layer (cases/tally.py)."""
+case's current state in its key (Kemendagri's selection is by state). From then on the action layer keeps
+them (cases/tally.py).
+
+The tables are created empty. A migration imports no application code, and the counting rules live in one
+place, `cases/tally.py`, which counts with the installed models (a frozen copy here would be a second set of
+rules that could drift from the first). So:
+- a database with no cases yet (a fresh install: `netral setup`) needs nothing: empty tallies are exact,
+  and the actions count every case from the first one;
+- a database that already has cases gets a warning on the console: run
+  `netral analytics tallies --rebuild` right after migrating (the dashboards count too little until then),
+  and `netral analytics tallies --check` to confirm (docs/analytics.md, "Tallies").
+(Until Dec 2026 this migration recounted the tallies itself by calling `cases.tally.rebuild` with the
+historical models; databases migrated then are filled already.)"""
+
+import sys
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-FILLED = ["DeadlineTally", "CaseTally", "DimensionTally", "WeekTally", "PpkTally"]
+WARNING = (
+    "\n  cases.0012_more_tallies: the database holds %(n)d cases; the dashboards' tallies were created empty."
+    "\n  Run now:  netral analytics tallies --rebuild   (then --check: exit 0 when every tally row agrees)\n"
+)
 
 
 def fill(apps, schema_editor):  # type: ignore[no-untyped-def]
-    from netral.cases import tally
+    cases = apps.get_model("cases", "Case").objects.using(schema_editor.connection.alias)
+    if cases.exists():
+        sys.stderr.write(WARNING % {"n": cases.count()})
 
-    tally.rebuild(lambda name: apps.get_model("cases", name), only=FILLED)
+
+def empty(apps, schema_editor):  # type: ignore[no-untyped-def]
+    # Backwards: the deadline tally loses the state from its key, so its rows would collide; it is left
+    # empty, as 0011 created it (forwards again, then `netral analytics tallies --rebuild`).
+    apps.get_model("cases", "DeadlineTally").objects.using(schema_editor.connection.alias).delete()
 
 
 class Migration(migrations.Migration):
@@ -224,5 +245,5 @@ class Migration(migrations.Migration):
                 fields=("election", "region", "authority_key", "group", "week"), name="cases_week_tally_key"
             ),
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop),
+        migrations.RunPython(fill, empty),
     ]

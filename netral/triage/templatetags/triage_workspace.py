@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from netral.cases.classification import may_classify
 from netral.cases.models import CaseReport, Employment
-from netral.cases.transitions import STAFF
+from netral.cases.workflow import STEP_BY_NAME
 from netral.catalogue.services import current_items, groups
 from netral.triage import duplicates, suggestions
 from netral.triage.models import Suggestion
@@ -104,7 +104,7 @@ def triage_workspace(context: template.Context, case: Any) -> dict[str, Any]:
         "persons": persons,
         "duplicates": duplicate_views(case, user),
         # Merging closes the duplicate through Bawaslu staff's actions (duplicates.merge_cases).
-        "may_merge": getattr(user, "role", "") in STAFF,
+        "may_merge": getattr(user, "role", "") in STEP_BY_NAME["merge_into"].roles,
         "groups": [(g.code, g.label) for g in groups()],
         "items": [(i.code, i.group.code, i.act) for i in current_items().select_related("group")],
         "employments": list(Employment.choices),

@@ -11,20 +11,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netral.cases.escalation import ensure_schedule, sweep
+from netral.outbox import services as outbox
 
 
 class Command(BaseCommand):
-    help = "Task worker (django-q2 cluster), escalation sweep scheduled every minute; --once: one sweep."
+    help = (
+        "Task worker (django-q2 cluster): the escalation sweep and the outbox (notifications, triage) "
+        "scheduled every minute, and the outbox's queued processing; --once: one sweep and the pending "
+        "events."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--interval", type=int, default=1, help="Minutes between escalation sweeps (default 1)."
         )
-        parser.add_argument("--once", action="store_true", help="Run one escalation sweep and exit.")
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Run one escalation sweep, process the pending outbox events, and exit.",
+        )
         parser.add_argument(
             "--schedule-only",
             action="store_true",
-            help="Create or update the sweep schedule and exit without starting the cluster.",
+            help="Create or update the schedules and exit without starting the cluster.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -33,8 +42,8 @@ class Command(BaseCommand):
             self.stderr.write(_("The interval must be a whole number of minutes, at least 1."))
             sys.exit(1)
         if options["once"]:
-            result = sweep()
-            counts = " ".join(f"{key}={value}" for key, value in result.as_dict().items())
+            result = {**sweep().as_dict(), **outbox.process().as_dict()}
+            counts = " ".join(f"{key}={value}" for key, value in result.items())
             self.stdout.write(f"{timezone.now().isoformat(timespec='seconds')} {counts}")
             return
         schedule, created = ensure_schedule(interval)
@@ -43,6 +52,8 @@ class Command(BaseCommand):
             _("Escalation sweep schedule %(state)s: every %(minutes)s minute(s) (%(name)s).")
             % {"state": state, "minutes": schedule.minutes, "name": schedule.name}
         )
+        events, _created = outbox.ensure_schedule()
+        self.stdout.write(_("Outbox schedule: every minute (%(name)s).") % {"name": events.name})
         if settings.NETRAL_INTAKE_QUEUE:
             # Reports stored by the intake queue get their case even without `netral intake file --follow`.
             from netral.intake.filing import ensure_schedule as ensure_filing_schedule

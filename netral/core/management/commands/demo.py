@@ -56,7 +56,7 @@ class Command(BaseCommand):
             self._users(as_json=options.get("json", False))  # last, so the logins end the output
 
     def _register(self, size: int, seed: int) -> None:
-        from netral.personnel.services import generate_register
+        from netral_gen.register.generate import generate_register
 
         created = generate_register(size, seed=seed, progress=True)
         self.stdout.write(_("Register: %(n)d civil servants added.") % {"n": created})
@@ -84,7 +84,7 @@ class Command(BaseCommand):
             generate(case)
 
     def _cases(self, size: int, seed: int, *, as_json: bool) -> None:
-        from netral.analytics.demo import run
+        from netral_gen.cases.demo import run
 
         if size < 1:
             raise CommandError(_("The number of cases must be at least 1."))
