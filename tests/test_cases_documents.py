@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.urls import reverse
 
@@ -179,7 +180,7 @@ def test_unknown_kind_and_anonymous_visitors(warned: Case) -> None:
     response = client.get(pdf_url(warned, "tanda-terima"))
     assert response.status_code == 302  # to the login page
     with pytest.raises(documents.DocumentNotAvailable):
-        documents.check(warned, "surat-cinta", None)
+        documents.check(warned, "surat-cinta", AnonymousUser())
 
 
 @pytest.mark.pdf

@@ -22,7 +22,7 @@ ORDER = [
     "decide_violation",
 ]
 DECISIONS = {"decide_violation", "decide_not_violation"}
-# The state each action starts from, written out by hand from DOMAIN.md §4.
+# The state each action starts from, written out by hand from the workflow of docs/cases.md.
 FROM_STATE = {
     "start_initial_review": "received",
     "register": "initial_review",

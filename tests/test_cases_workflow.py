@@ -68,7 +68,7 @@ def test_the_derived_views_read_the_table() -> None:
         "decide_not_violation",
         "find_not_proven",
         "reject_at_authority",
-    } == workflow.REASON_REQUIRED
+    } == {step.name for step in STEPS if step.reason_required}
     assert {
         "recommend",
         "record_sanction",
@@ -81,9 +81,9 @@ def test_the_derived_views_read_the_table() -> None:
         "extend_decision",
         "merge_into",
         "correct_known_on",
-    } == workflow.DATA_STEPS
-    assert (workflow.DATA_STEPS - {"merge_into"}) | {"send_to_ppk"} == workflow.FORM_STEPS
-    assert workflow.PACKAGE_STEPS == {
+    } == (data := {step.name for step in STEPS if step.carries_data})
+    assert (data - {"merge_into"}) | {"send_to_ppk"} == {step.name for step in STEPS if step.form}
+    assert {step.name: step.package for step in STEPS if step.package} == {
         "forward_to_authority": "to_authority",
         "send_to_ppk": "to_ppk",
         "forward_to_gakkumdu": "to_gakkumdu",

@@ -1,4 +1,4 @@
-"""The violation catalogue: exact groups and items from DOMAIN.md §3, loading, timing rule, command."""
+"""The violation catalogue: exact groups and items from docs/catalogue.md, loading, timing rule, command."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ GROUPS = [
 ]
 
 B, A, ANY = "before_determination", "after_determination", "any"
-# Written out by hand from the items table of DOMAIN.md §3:
+# Written out by hand from the items table of the catalogue (docs/catalogue.md):
 # code: (group, class, sanction level, applies, param)
 ITEMS = {
     "E1": ("alat_peraga", "ethics", "moral", B, False),

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from netral.accounts.scope import Scope
 from netral.personnel.models import Agency, Employee
@@ -114,7 +115,7 @@ def test_visible_to_asks_the_accounts_scope(
         return scope("bawaslu", "bawaslu_staff", prefix="33")
 
     monkeypatch.setattr(module, "scope_for", fake_scope_for)
-    user = object()
+    user = AnonymousUser()  # any user: the fake scope is the one asked
     assert set(Employee.objects.visible_to(user).values_list("nip", flat=True)) == nips(register, "semarang")
     assert seen == [user]
 

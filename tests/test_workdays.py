@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 D = dt.date
 
-# The clocks of issue 2 / DOMAIN.md §4 with their default values: (days, day type, election type).
+# The clocks of issue 2 (docs/clocks.md) with their default values: (days, day type, election type).
 EXPECTED_CLOCKS = {
     "pemilu.report_filing": (7, "working", "pemilu"),
     "pemilu.initial_review": (2, "working", "pemilu"),

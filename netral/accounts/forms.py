@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -9,6 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.models import Device
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
 
 
 def _token_field(required: bool) -> forms.CharField:
@@ -26,7 +29,7 @@ def clean_token(raw: str) -> str:
     return "".join(raw.split())
 
 
-def verify_user_token(user: Any, token: str) -> Device | None:
+def verify_user_token(user: User, token: str) -> Device | None:
     """The confirmed device of `user` that accepts `token` (throttled by django-otp), else None."""
     if not token.isdigit():
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -11,20 +11,25 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.scope import NATIONAL_ROLES, scope_for
+from netral.accounts.types import signed_in
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 
 class InstitutionQuerySet(models.QuerySet["Institution"]):
-    def visible_to(self, user: Any) -> InstitutionQuerySet:
+    def visible_to(self, user: RequestUser | None) -> InstitutionQuerySet:
         """National users: every institution. Regional users: institutions in their province or
         regency/city. PPK officers: their own office. Everyone sees their own institution."""
-        if not _active(user):
+        staff = signed_in(user)
+        if staff is None:
             return self.none()
-        scope = scope_for(user)
+        scope = scope_for(staff)
         if scope.national:
             return self.all()
         condition = scope.region_q("region")
-        if user.institution_id is not None:
-            condition |= models.Q(pk=user.institution_id)
+        if staff.institution_id is not None:
+            condition |= models.Q(pk=staff.institution_id)
         return self.filter(condition)
 
 
@@ -94,26 +99,23 @@ ROLE_INSTITUTION_KIND: dict[str, str] = {
 }
 
 
-def _active(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
-
-
-def is_administrator(user: Any) -> bool:
+def is_administrator(user: RequestUser) -> bool:
     """Active superusers and administrators (`Scope.is_administrator`)."""
     return scope_for(user).is_administrator
 
 
 class UserQuerySet(models.QuerySet["User"]):
-    def visible_to(self, user: Any) -> UserQuerySet:
+    def visible_to(self, user: RequestUser | None) -> UserQuerySet:
         """Administrators: every user. Others: the users of their own institution (or only
         themselves when they have none). Anonymous and inactive users: nobody."""
-        if not _active(user):
+        staff = signed_in(user)
+        if staff is None:
             return self.none()
-        if is_administrator(user):
+        if is_administrator(staff):
             return self.all()
-        if user.institution_id is None:
-            return self.filter(pk=user.pk)
-        return self.filter(institution_id=user.institution_id)
+        if staff.institution_id is None:
+            return self.filter(pk=staff.pk)
+        return self.filter(institution_id=staff.institution_id)
 
 
 class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]

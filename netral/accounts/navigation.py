@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.models import Role, is_administrator
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
+    from netral.accounts.types import RequestUser
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ class NavLink:
     current: bool
 
 
-def _sees(user: Any, item: NavItem) -> bool:
+def _sees(user: User, item: NavItem) -> bool:
     if item.staff_only and not user.is_staff:
         return False
     if not item.roles:
@@ -99,8 +103,8 @@ def _sees(user: Any, item: NavItem) -> bool:
     return bool(user.role in item.roles or (Role.ADMINISTRATOR in item.roles and is_administrator(user)))
 
 
-def navigation_for(user: Any, path: str = "") -> list[NavLink]:
-    if not getattr(user, "is_authenticated", False):
+def navigation_for(user: RequestUser, path: str = "") -> list[NavLink]:
+    if not user.is_authenticated:
         return []
     links = []
     for item in NAV_ITEMS:

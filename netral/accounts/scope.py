@@ -30,9 +30,12 @@ and `Institution.Kind` values), so every app's models may import it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 # Roles that see everything, whatever their institution: the operator's administrators and data
 # custodians (accounts.models.Role values). Superusers count as administrators.
@@ -194,7 +197,7 @@ EMPTY = Scope(national=False, region_prefix=None, agency_id=None, kind=NO_KIND, 
 NOTHING = Q(pk__in=[])
 
 
-def scope_for(user: Any) -> Scope:
+def scope_for(user: RequestUser | None) -> Scope:
     """The scope of a user (or of `None`/AnonymousUser, which is `EMPTY`)."""
     if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return EMPTY

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
@@ -24,6 +24,9 @@ from netral.analytics import charts, payloads, queries
 from netral.analytics.views import analytics_view, parse_filters
 from netral.audit.services import record
 from netral.cases.workspace import state_label
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 FORMATS = ("csv", "xlsx")
 XLSX_MAX_ROWS = 100_000  # larger selections: use CSV (streamed)
@@ -171,7 +174,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponseBase:
     return response
 
 
-def report_context(user: Any, filters: queries.Filters) -> dict[str, Any]:
+def report_context(user: RequestUser, filters: queries.Filters) -> dict[str, Any]:
     funnel = payloads.funnel(user, filters)
     groups = payloads.breakdown(user, filters, "group")
     regions = payloads.breakdown(user, filters, "region")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,9 @@ from netral.analytics.queries import NONE, Filters
 from netral.catalogue.models import ViolationGroup
 from netral.elections.models import Election
 from netral.regions.models import Region
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 
 class FilterForm(forms.Form):
@@ -25,7 +28,7 @@ class FilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
     group = forms.ChoiceField(label=_("Violation group"), required=False)
 
-    def __init__(self, data: Any, *, user: Any, choices: bool = True) -> None:
+    def __init__(self, data: Any, *, user: RequestUser, choices: bool = True) -> None:
         """`choices=False` (the JSON endpoints): load only the rows named in `data`, to validate them."""
         super().__init__(data)
         self.user = user

@@ -5,13 +5,16 @@ provinces outside the user's scope show 0 and are marked `in_scope: false`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netral.accounts.scope import scope_for
 from netral.analytics import queries
 from netral.analytics.payloads import cases_url, metric_labels
 from netral.analytics.queries import METRICS, Filters
 from netral.regions.models import Region
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 
 def _region_entry(
@@ -27,7 +30,7 @@ def _region_entry(
     }
 
 
-def map_data(user: Any, filters: Filters, province: str = "") -> dict[str, Any]:
+def map_data(user: RequestUser, filters: Filters, province: str = "") -> dict[str, Any]:
     """Provinces (tile grid positions included), or the regencies/cities of `province`."""
     scope = scope_for(user)
     if province:

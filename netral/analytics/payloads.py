@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -28,6 +28,9 @@ from netral.analytics.queries.labels import (
 )
 from netral.elections.models import Election
 from netral.elections.services import stages_for
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 # The election stages drawn on the weekly trend: lines for one-day stages, an area for the campaign.
 TREND_STAGES: tuple[str, ...] = ("determination", "campaign", "voting")
@@ -60,7 +63,7 @@ def url_maker(filters: Filters) -> Callable[..., str]:
     return make
 
 
-def summary(user: Any, filters: Filters) -> dict[str, Any]:
+def summary(user: RequestUser, filters: Filters) -> dict[str, Any]:
     counts = queries.summary(user, filters)
     links = {
         "total": cases_url(filters),
@@ -78,7 +81,7 @@ def _drill_key(dimension: str) -> str:
     return {"group": "group", "region": "region"}.get(dimension, dimension)
 
 
-def breakdown(user: Any, filters: Filters, dimension: str) -> dict[str, Any]:
+def breakdown(user: RequestUser, filters: Filters, dimension: str) -> dict[str, Any]:
     rows = label_rows(dimension, queries.breakdown(user, filters, dimension))
     key = _drill_key(dimension)
     for row in rows:
@@ -93,7 +96,7 @@ def _trend_election(filters: Filters) -> Election | None:
     return Election.objects.order_by("-voting_date").first()
 
 
-def weekly(user: Any, filters: Filters) -> dict[str, Any]:
+def weekly(user: RequestUser, filters: Filters) -> dict[str, Any]:
     rows = queries.weekly(user, filters)
     for row in rows:
         row["url"] = cases_url(filters, week=row["key"])
@@ -117,7 +120,7 @@ def weekly(user: Any, filters: Filters) -> dict[str, Any]:
     }
 
 
-def funnel(user: Any, filters: Filters) -> dict[str, Any]:
+def funnel(user: RequestUser, filters: Filters) -> dict[str, Any]:
     data = queries.funnel(user, filters)
     for part in ("main", "side"):
         for row in data[part]:
@@ -135,7 +138,7 @@ def funnel(user: Any, filters: Filters) -> dict[str, Any]:
     return data
 
 
-def deadlines(user: Any, filters: Filters, now: dt.datetime | None = None) -> dict[str, Any]:
+def deadlines(user: RequestUser, filters: Filters, now: dt.datetime | None = None) -> dict[str, Any]:
     now = now or timezone.now()
     data = queries.deadlines(user, filters, now)
     labels = labels_for("clock", [row["clock"] for row in data["clocks"]])
@@ -148,7 +151,7 @@ def deadlines(user: Any, filters: Filters, now: dt.datetime | None = None) -> di
     return data
 
 
-def ppk(user: Any, filters: Filters, sort: str = "", desc: bool = True) -> dict[str, Any]:
+def ppk(user: RequestUser, filters: Filters, sort: str = "", desc: bool = True) -> dict[str, Any]:
     rows = queries.compliance(user, filters, sort=sort, desc=desc)
     make = url_maker(filters)
     for row in rows:

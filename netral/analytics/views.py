@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
@@ -27,6 +27,9 @@ from netral.analytics.queries.cache import cached
 from netral.analytics.queries.labels import DIMENSION_LABELS
 from netral.cases.workspace import may_open_cases, state_label
 from netral.regions.models import Region
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 PAGE_SIZE = 50
 ECHARTS = "vendor/echarts/echarts.min.js"
@@ -83,7 +86,7 @@ BUILDERS: dict[str, Callable[..., Any]] = {
 }
 
 
-def payload(name: str, user: Any, filters: Filters, *args: Any) -> Any:
+def payload(name: str, user: RequestUser, filters: Filters, *args: Any) -> Any:
     """A dashboard payload, from the short-lived cache keyed by the selection (queries/cache.py)."""
     return cached(name, user, filters, lambda: BUILDERS[name](user, filters, *args), *args)
 

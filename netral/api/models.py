@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.models import is_administrator
+from netral.accounts.types import signed_in
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 
 class TokenStatus(models.TextChoices):
@@ -19,13 +23,14 @@ class TokenStatus(models.TextChoices):
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
-    def visible_to(self, user: Any) -> ApiTokenQuerySet:
+    def visible_to(self, user: RequestUser | None) -> ApiTokenQuerySet:
         """Administrators see every token; other active users only their own; anyone else nothing."""
-        if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        staff = signed_in(user)
+        if staff is None:
             return self.none()
-        if is_administrator(user):
+        if is_administrator(staff):
             return self.all()
-        return self.filter(user=user)
+        return self.filter(user=staff)
 
 
 class ApiToken(models.Model):

@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -20,6 +20,10 @@ from django.utils import timezone
 
 from netral.api.models import ApiToken
 from netral.audit.services import record
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
+    from netral.accounts.types import RequestUser
 
 TOKEN_PREFIX = "ntr"  # noqa: S105 - the fixed start of every token, not a secret
 DEFAULT_DAYS = 365
@@ -40,7 +44,7 @@ def _hash(secret: str) -> str:
 
 
 def create_token(
-    user: Any, name: str, *, days: int = DEFAULT_DAYS, actor: Any = None
+    user: User, name: str, *, days: int = DEFAULT_DAYS, actor: RequestUser | None = None
 ) -> tuple[ApiToken, str]:
     """Create a token for `user` valid for `days` days. Returns (token row, the full token text).
 
@@ -85,7 +89,7 @@ def parse_prefix(text: str) -> str | None:
 
 
 @transaction.atomic
-def revoke_token(prefix: str, *, actor: Any = None) -> tuple[ApiToken, bool]:
+def revoke_token(prefix: str, *, actor: RequestUser | None = None) -> tuple[ApiToken, bool]:
     """Revoke the token with this prefix. Returns (token, changed); changed is False when it was
     already revoked. Raises TokenNotFound."""
     wanted = parse_prefix(prefix)

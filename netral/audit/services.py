@@ -19,7 +19,7 @@ import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
@@ -27,6 +27,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netral.audit.models import GENESIS_HASH, AuditEntry, ChainHead
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 HEAD_PK = 1
 
@@ -117,7 +120,7 @@ def _append(entries: list[AuditEntry]) -> None:
 def record(
     action: str,
     *,
-    actor: Any,
+    actor: RequestUser | None,
     obj: models.Model | None = None,
     data: dict[str, Any] | None = None,
     label: str | None = None,
@@ -128,7 +131,7 @@ def record(
     `obj` is the model instance acted on. `data` holds ids, codes and states: never personal data
     such as a reporter's identity, passwords or tokens.
     """
-    actor_user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    actor_user = actor if actor is not None and actor.is_authenticated else None
     if label is None:
         label = actor_user.get_username() if actor_user is not None else "system"
     object_type = object_id = ""

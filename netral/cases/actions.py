@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from netral.accounts.services import NoAuthorityError, current_asn_authority
 from netral.audit.services import record
 from netral.cases import forwarding, tally, workflow
-from netral.cases.actors import SYSTEM, Actor, SystemActor, user_of
+from netral.cases.actors import SYSTEM, Actor, SystemActor, as_user, user_of
 from netral.cases.errors import ConcurrentChange, TransitionRefused
 from netral.cases.models import BlockRecord, Case, CaseNumberCounter, CaseReport, Deadline, Transition
 from netral.cases.workflow import ANYONE, OPEN_CASE, SYSTEM_ROLE, State, Step
@@ -35,6 +35,7 @@ from netral.outbox.services import emit
 from netral.workdays.services import compute_deadline
 
 if TYPE_CHECKING:
+    from netral.accounts.models import User
     from netral.intake.models import Report
 
 __all__ = [
@@ -104,7 +105,7 @@ def _apply_clocks(case: Case, step: Step, at: dt.datetime) -> None:
         )
 
 
-def _audit(case: Case, step: str, from_state: str, actor: Actor | None, label: str | None) -> None:
+def _audit(case: Case, step: str, from_state: str, actor: User | None, label: str | None) -> None:
     record(
         f"cases.{step}",
         actor=actor,
@@ -143,7 +144,7 @@ def check(case: Case, step: str, actor: Actor | None) -> Step:
     if actor is not SYSTEM:
         if getattr(actor, "role", "") == SYSTEM_ROLE:  # pragma: no cover - only SYSTEM has the system role
             raise TransitionRefused(_("Your role may not take this action."), "role")
-        if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
+        if not Case.objects.visible_to(as_user(actor)).filter(pk=case.pk).exists():
             raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
     refusal = precondition_refusal(case, step)
     if refusal is not None:
@@ -221,7 +222,7 @@ def transition(
         _apply_clocks(case, declared, at)
         _effects(case, declared, at, actor)
         system = actor is SYSTEM
-        _audit(case, step, from_state, None if system else actor, "system" if system else None)
+        _audit(case, step, from_state, as_user(actor), "system" if system else None)
         _emit(case, step, from_state, user.pk if user else None)
     return case
 

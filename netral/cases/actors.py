@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Union
 
+from netral.accounts.types import RequestUser as RequestUser
 from netral.cases.workflow import SYSTEM_ROLE
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
     from netral.accounts.models import User
 
 
@@ -32,15 +31,18 @@ SYSTEM = SystemActor()
 
 # Whoever takes a step (`actions.check` refuses an anonymous or inactive user).
 Actor = Union["User", SystemActor]
-# Whoever sends a request (anonymous included): what views and the access rule are given.
-RequestUser = Union["User", "AnonymousUser"]
+# Whoever sends a request (anonymous included) is a `RequestUser`, defined in `accounts.types` (so that every
+# app can import it) and re-exported here.
 
 
-def is_system(actor: object) -> bool:
-    return actor is SYSTEM
+def user_of(actor: Actor | RequestUser | None) -> User | None:
+    """The user row behind an actor (None for the system actor, anonymous users and unsaved users)."""
+    if actor is None or isinstance(actor, SystemActor) or not actor.is_authenticated or actor.pk is None:
+        return None
+    return actor
 
 
-def user_of(actor: object) -> User | None:
-    """The user row behind an actor (None for the system actor and anonymous users)."""
-    from_user = getattr(actor, "pk", None) is not None and getattr(actor, "is_authenticated", False)
-    return actor if from_user else None  # type: ignore[return-value]
+def as_user(actor: Actor | None) -> User | None:
+    """The actor for the access rule (`visible_to`, `scope_for`) and the audit log: the user itself, or None
+    for the system actor (whose scope, like None's, is empty; the audit log says "system" for None)."""
+    return None if isinstance(actor, SystemActor) else actor

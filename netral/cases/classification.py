@@ -11,7 +11,7 @@ change, so no Transition row is written.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -26,6 +26,9 @@ from netral.cases.models import Case, ClassificationChange, Employment
 from netral.catalogue.models import CatalogueItem, ViolationGroup
 from netral.personnel.models import Agency, Employee
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 # Who may classify a case (within `Case.objects.visible_to`): the Bawaslu officers who triage reports and
 # the ASN authority's analysts who verify them.
 CLASSIFY_ROLES = frozenset({Role.BAWASLU_STAFF, Role.BAWASLU_COMMISSIONER, Role.AUTHORITY_ANALYST})
@@ -37,13 +40,13 @@ def _invalid(message: str) -> TransitionRefused:
     return TransitionRefused(message, "invalid")
 
 
-def has_classify_role(user: Any) -> bool:
+def has_classify_role(user: RequestUser) -> bool:
     """Whether `user` is active in a role that classifies cases (which cases: `may_classify`)."""
     active = getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
     return bool(active and getattr(user, "role", "") in CLASSIFY_ROLES)
 
 
-def may_classify(case: Case, user: Any) -> bool:
+def may_classify(case: Case, user: RequestUser) -> bool:
     """Whether `user` may change the classification of `case` (role, active, case visible)."""
     return has_classify_role(user) and Case.objects.visible_to(user).filter(pk=case.pk).exists()
 

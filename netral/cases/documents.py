@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -29,12 +29,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from netral.accounts.models import Institution, Role
+from netral.accounts.models import Institution, Role, User
 from netral.accounts.services import BAWASLU_RI, KEMENDAGRI, bawaslu_code
 from netral.audit.services import record
 from netral.cases import workflow
 from netral.cases.models import Case, Deadline, Document, DocumentKind, Recommendation, Transition
 from netral.intake.services import IdentityDecryptionError, can_see_reporter_identity, reporter_identity
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 K = DocumentKind
 BAWASLU = frozenset({"bawaslu_staff", "bawaslu_commissioner"})
@@ -134,7 +137,7 @@ def waktu(moment: dt.datetime | None, case: Case) -> str:
 # --- availability and access ----------------------------------------------------------------------------
 
 
-def _role(user: Any) -> str:
+def _role(user: RequestUser) -> str:
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return ""
     return "administrator" if user.is_superuser else str(getattr(user, "role", ""))
@@ -148,11 +151,11 @@ def is_available(kind: str, entered: set[str]) -> bool:
     return bool(PRODUCED_BY[kind] & entered)
 
 
-def may_have(kind: str, user: Any) -> bool:
+def may_have(kind: str, user: RequestUser) -> bool:
     return _role(user) in KIND_ROLES[kind]
 
 
-def document_rows(case: Case, user: Any) -> list[dict[str, Any]]:
+def document_rows(case: Case, user: RequestUser) -> list[dict[str, Any]]:
     """The kinds this user may have, each with whether it is available yet and its issued copies."""
     entered = entered_states(case)
     issued: dict[str, list[Document]] = {}
@@ -172,7 +175,7 @@ def document_rows(case: Case, user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def check(case: Case, kind: str, user: Any) -> None:
+def check(case: Case, kind: str, user: RequestUser) -> None:
     """Raise DocumentNotAvailable / DocumentForbidden; the case must already be visible to `user`."""
     if kind not in DocumentKind.values:
         raise DocumentNotAvailable(_("Unknown document."))
@@ -212,7 +215,7 @@ def issuing_institution(case: Case, kind: str) -> Institution | None:
     return _institution(BAWASLU_RI)
 
 
-def _signatory(case: Case, kind: str, user: Any) -> Signatory:
+def _signatory(case: Case, kind: str, user: User) -> Signatory:
     signer = user
     actions = SIGNED_BY.get(kind)
     if actions:
@@ -231,7 +234,7 @@ def _signatory(case: Case, kind: str, user: Any) -> Signatory:
     return Signatory(name=name, position=position, institution=institution.name if institution else "")
 
 
-def carries_identity(case: Case, kind: str, user: Any) -> bool:
+def carries_identity(case: Case, kind: str, user: RequestUser) -> bool:
     """Whether this user's copy of this document names a reporter (a named report, an entitled user)."""
     return kind in IDENTITY_KINDS and any(
         link.report.reporter_identity_token
@@ -241,7 +244,7 @@ def carries_identity(case: Case, kind: str, user: Any) -> bool:
     )
 
 
-def _reporter_text(case: Case, user: Any, with_identity: bool) -> str:
+def _reporter_text(case: Case, user: User, with_identity: bool) -> str:
     names: list[str] = []
     for link in case.case_reports.select_related("report", "report__region").order_by("added_at", "pk"):
         report = link.report
@@ -266,7 +269,7 @@ def _last(case: Case, actions: tuple[str, ...]) -> Transition | None:
     return Transition.objects.filter(case=case, action__in=actions).order_by("at", "pk").last()
 
 
-def build_context(case: Case, kind: str, user: Any, *, number: str, at: dt.datetime) -> dict[str, Any]:
+def build_context(case: Case, kind: str, user: User, *, number: str, at: dt.datetime) -> dict[str, Any]:
     """Everything a document template needs (Indonesian dates, letterhead, signatory)."""
     from netral.cases.forwarding import build_contents  # the package's case summary, never identity
 
@@ -316,7 +319,7 @@ def build_context(case: Case, kind: str, user: Any, *, number: str, at: dt.datet
     }
 
 
-def render_html(case: Case, kind: str, user: Any, *, number: str, at: dt.datetime) -> str:
+def render_html(case: Case, kind: str, user: User, *, number: str, at: dt.datetime) -> str:
     """The document's HTML, in Indonesian whatever the user's language."""
     with translation.override("id"):
         context = build_context(case, kind, user, number=number, at=at)
@@ -357,7 +360,7 @@ def _next_sequence(case: Case, kind: str) -> int:
     return (last or 0) + 1
 
 
-def issue(case: Case, kind: str, user: Any, *, at: dt.datetime | None = None) -> Issued:
+def issue(case: Case, kind: str, user: User, *, at: dt.datetime | None = None) -> Issued:
     """Check, render, convert and record one document issue (see the module docstring)."""
     check(case, kind, user)
     pdf_engine()  # fail before any identity is read

@@ -1,4 +1,4 @@
-"""The extension of the decision clock when Bawaslu needs more information (DOMAIN.md §4).
+"""The extension of the decision clock when Bawaslu needs more information (docs/clocks.md, docs/cases.md).
 
 `extend_decision(case, *, actor, reason)` takes the `extend_decision` rule (registered, clarification or
 study → the same state; Bawaslu staff) through `actions.transition` and, in the same database transaction,

@@ -18,15 +18,21 @@ gains the receiver at most the grace period, and ignoring a package gains nothin
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
 from netral.accounts.models import Institution
+from netral.accounts.scope import institution_covers_region, scope_for
+from netral.accounts.types import signed_in
 from netral.audit.services import record
 from netral.cases import workflow
+from netral.cases.actors import Actor, as_user, user_of
 from netral.cases.models import Case, Deadline, ForwardingPackage, Recommendation, Transition
 from netral.workdays.services import compute_deadline, get_calendar
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 Kind = ForwardingPackage.Kind
 
@@ -56,21 +62,12 @@ def grace_days() -> int:
     return int(getattr(settings, "NETRAL_RECEIPT_GRACE_DAYS", DEFAULT_GRACE_DAYS))
 
 
-def covers(institution: Institution | None, region_code: str) -> bool:
-    """Whether an institution's area (its region, or national when it has none) covers a region."""
-    if institution is None:
-        return False
-    if institution.region_id is None:
-        return True
-    return region_code == institution.region_id or region_code.startswith(f"{institution.region_id}.")
-
-
 def receiver_entitled(case: Case, receiver: Institution | None) -> bool:
     """Only a Bawaslu whose area covers the case's region may see the reporter's identity."""
     return (
         receiver is not None
         and receiver.kind == Institution.Kind.BAWASLU
-        and covers(receiver, case.region_id)
+        and institution_covers_region(receiver, case.region_id)
     )
 
 
@@ -182,18 +179,18 @@ def _receiver(case: Case, kind: str) -> tuple[Institution | None, str]:
     return None, ""
 
 
-def _sender(case: Case, kind: str, actor: Any) -> Institution | None:
+def _sender(case: Case, kind: str, actor: Actor) -> Institution | None:
     if kind == Kind.TO_PPK:
         return case.authority
     return getattr(actor, "institution", None)
 
 
-def create_package(case: Case, kind: str, *, actor: Any, at: dt.datetime) -> ForwardingPackage:
+def create_package(case: Case, kind: str, *, actor: Actor, at: dt.datetime) -> ForwardingPackage:
     """The package of a forwarding step (`workflow.Step.package`; called by `actions.transition`, inside
     its transaction)."""
     receiver, to_name = _receiver(case, kind)
     redacted = not receiver_entitled(case, receiver)
-    sender_user = actor if getattr(actor, "pk", None) is not None else None
+    sender_user = user_of(actor)
     package = ForwardingPackage.objects.create(
         case=case,
         kind=kind,
@@ -223,39 +220,39 @@ def create_package(case: Case, kind: str, *, actor: Any, at: dt.datetime) -> For
 # --- acknowledgement ----------------------------------------------------------------------------------
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def may_acknowledge(package: ForwardingPackage, user: Any) -> bool:
+def may_acknowledge(package: ForwardingPackage, user: RequestUser | None) -> bool:
     """The receiver acknowledges: a user of the receiving institution with the receiving role (for
     Gakkumdu / another body, Bawaslu staff whose area covers the case record the receipt)."""
-    if not _active(user) or package.acknowledged_at is not None:
+    staff = signed_in(user)
+    if staff is None or package.acknowledged_at is not None:
         return False
-    if getattr(user, "role", "") != ACK_ROLES[package.kind]:
+    if staff.role != ACK_ROLES[package.kind]:
         return False
     if package.to_institution_id is not None:
-        return bool(user.institution_id == package.to_institution_id)
-    return covers(user.institution, package.case.region_id)
+        return bool(staff.institution_id == package.to_institution_id)
+    return institution_covers_region(staff.institution, package.case.region_id)
 
 
-def may_view(package: ForwardingPackage, user: Any) -> bool:
+def may_view(package: ForwardingPackage, user: RequestUser) -> bool:
     """Sender, receiver, Bawaslu of the case's area, Kemendagri (PPK packages), administrators and
     data custodians; always on top of `Case.objects.visible_to(user)` (checked by the caller)."""
-    if not _active(user):
+    staff = signed_in(user)
+    if staff is None:
         return False
-    role = getattr(user, "role", "")
-    if user.is_superuser or role in ("administrator", "data_custodian"):
+    role = staff.role
+    if scope_for(staff).sees_everything:
         return True
     if role == "kemendagri_officer":
         return package.kind == Kind.TO_PPK
-    institution_id = getattr(user, "institution_id", None)
+    institution_id = staff.institution_id
     if institution_id is not None and institution_id in (
         package.from_institution_id,
         package.to_institution_id,
     ):
         return True
-    return role.startswith("bawaslu_") and covers(user.institution, package.case.region_id)
+    return role.startswith("bawaslu_") and institution_covers_region(
+        staff.institution, package.case.region_id
+    )
 
 
 def receiver_name(package: ForwardingPackage) -> str:
@@ -267,7 +264,7 @@ def receiver_name(package: ForwardingPackage) -> str:
     return found.receiving_body if found else package.to_name
 
 
-def package_rows(case: Case, user: Any) -> list[ForwardingPackage]:
+def package_rows(case: Case, user: RequestUser) -> list[ForwardingPackage]:
     """The case's packages this user may see (the case itself must be visible: the caller's check)."""
     packages = case.packages.select_related("case__region", "from_institution", "to_institution")
     return [package for package in packages.order_by("sent_at", "pk") if may_view(package, user)]
@@ -305,18 +302,19 @@ def restart_clock(case: Case, package: ForwardingPackage, at: dt.datetime) -> De
     return deadline
 
 
-def mark_acknowledged(case: Case, package: ForwardingPackage, *, actor: Any, at: dt.datetime) -> bool:
+def mark_acknowledged(case: Case, package: ForwardingPackage, *, actor: Actor, at: dt.datetime) -> bool:
     """Record the acknowledgement (once: a conditional UPDATE), restart the clock, audit it."""
+    user = as_user(actor)
     changed = ForwardingPackage.objects.filter(pk=package.pk, acknowledged_at__isnull=True).update(
-        acknowledged_at=at, acknowledged_by=actor if getattr(actor, "pk", None) else None
+        acknowledged_at=at, acknowledged_by=user if user is not None and user.pk else None
     )
     if not changed:
         return False
-    package.acknowledged_at, package.acknowledged_by = at, actor
+    package.acknowledged_at, package.acknowledged_by = at, user
     deadline = restart_clock(case, package, at)
     record(
         "cases.package_acknowledged",
-        actor=actor,
+        actor=user,
         obj=package,
         data={
             "number": case.number,
@@ -328,7 +326,7 @@ def mark_acknowledged(case: Case, package: ForwardingPackage, *, actor: Any, at:
     return True
 
 
-def on_receipt_acknowledged(case: Case, *, actor: Any, at: dt.datetime) -> None:
+def on_receipt_acknowledged(case: Case, *, actor: Actor, at: dt.datetime) -> None:
     """`acknowledge_receipt` (however taken) acknowledges the case's open package to the authority."""
     package = (
         ForwardingPackage.objects.filter(case=case, kind=Kind.TO_AUTHORITY, acknowledged_at__isnull=True)

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from netral.audit.services import record
 from netral.cases import tally
 from netral.cases.actions import check, transition
-from netral.cases.actors import Actor
+from netral.cases.actors import Actor, as_user
 from netral.cases.errors import TransitionRefused
 from netral.cases.models import Case, CaseReport
 from netral.intake.checks import window_for_type
@@ -83,7 +83,7 @@ def _apply(case: Case, report: Report, known_on: dt.date, received: dt.date, act
     Case.objects.filter(pk=case.pk).update(daluwarsa=case.daluwarsa)
     record(
         "cases.known_on_corrected",
-        actor=actor,
+        actor=as_user(actor),
         obj=case,
         data={
             "number": case.number,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from netral.audit.services import record
 from netral.cases import tally
 from netral.cases.actions import transition
-from netral.cases.actors import Actor
+from netral.cases.actors import Actor, as_user
 from netral.cases.errors import TransitionRefused
 from netral.cases.known_on import case_expired
 from netral.cases.models import Case, CaseReport
@@ -36,7 +36,7 @@ def merge_into(source: Case, target: Case, *, actor: Actor, reason: str) -> Case
         raise TransitionRefused(_("Write the reason for merging the cases."), "invalid")
     if source.pk == target.pk:
         raise TransitionRefused(_("A case cannot be merged into itself."), "invalid")
-    if not Case.objects.visible_to(actor).filter(pk=target.pk).exists():
+    if not Case.objects.visible_to(as_user(actor)).filter(pk=target.pk).exists():
         raise TransitionRefused(_("This case is outside your area of supervision."), "scope")
     if target.election_id != source.election_id:
         raise TransitionRefused(_("Only cases of the same election can be merged."), "invalid")
@@ -59,5 +59,5 @@ def merge_into(source: Case, target: Case, *, actor: Actor, reason: str) -> Case
                 data["daluwarsa"] = {"before": target.daluwarsa, "after": expired}
                 Case.objects.filter(pk=target.pk).update(daluwarsa=expired)
                 target.daluwarsa = expired
-        record("cases.merged", actor=actor, obj=target, data=data)
+        record("cases.merged", actor=as_user(actor), obj=target, data=data)
     return target

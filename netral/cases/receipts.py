@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netral.cases.actions import transition
-from netral.cases.actors import Actor
+from netral.cases.actors import Actor, as_user
 from netral.cases.forwarding import Kind, PackageRefused, mark_acknowledged, may_acknowledge
 from netral.cases.models import Case, ForwardingPackage
 from netral.cases.workflow import State
@@ -28,11 +28,11 @@ def acknowledge(
     if timezone.is_naive(at):
         raise ValueError("at must be timezone-aware")
     case = Case.objects.select_related("region").get(pk=package.case_id)
-    if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
+    if not Case.objects.visible_to(as_user(actor)).filter(pk=case.pk).exists():
         raise PackageRefused(_("This case is outside your area of supervision."), "scope")
     if package.acknowledged_at is not None:
         raise PackageRefused(_("This package was already acknowledged."), "already_acknowledged")
-    if not may_acknowledge(package, actor):
+    if not may_acknowledge(package, as_user(actor)):
         raise PackageRefused(_("Only the receiver may acknowledge this package."), "not_receiver")
     with transaction.atomic():
         if package.kind == Kind.TO_AUTHORITY and case.state == State.FORWARDED_ASN_AUTHORITY:

@@ -1,4 +1,4 @@
-"""The Gakkumdu and other-law routes (DOMAIN.md §4): a proven case forwarded to Gakkumdu (criminal screening,
+"""The Gakkumdu and other-law routes (docs/cases.md): a proven case forwarded to Gakkumdu (criminal screening,
 e.g. UU 7/2017 Pasal 494) or to another body under another law (an honorer to their agency, a village head
 to the regent), and the outcome that body reports back.
 

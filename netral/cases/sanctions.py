@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from netral.audit.services import record
 from netral.cases import tally
 from netral.cases.actions import transition
-from netral.cases.actors import SYSTEM, Actor
+from netral.cases.actors import SYSTEM, Actor, as_user
 from netral.cases.errors import TransitionRefused
 from netral.cases.models import (
     BlockRecord,
@@ -62,7 +62,7 @@ def _audit_row(action: str, case: Case, actor: Actor, obj: Any, data: dict[str, 
     system = actor is SYSTEM
     record(
         f"cases.{action}",
-        actor=None if system else actor,
+        actor=as_user(actor),
         obj=obj,
         label="system" if system else None,
         data={"number": case.number, **data},

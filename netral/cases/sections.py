@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import F
 
@@ -25,6 +25,9 @@ from netral.cases.todo_forms import AssignForm, ReplyForm, TaskForm
 from netral.intake.identity import HANDLER_ROLES
 from netral.intake.models import Evidence, Message, Report, ReportedPerson
 from netral.intake.services import can_see_reporter_identity
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 
 @dataclass
@@ -54,7 +57,7 @@ def parties(persons: list[tuple[ReportedPerson, Report]]) -> list[Party]:
     return [Party(person, report, person.employee) for person, report in persons]
 
 
-def may_reply(report: Report, user: Any) -> bool:
+def may_reply(report: Report, user: RequestUser) -> bool:
     """Intake's own rule: a Bawaslu handler entitled to the report; never on a supervisor's finding."""
     return (
         report.kind != Report.Kind.TEMUAN
@@ -64,7 +67,7 @@ def may_reply(report: Report, user: Any) -> bool:
 
 
 def report_sections(
-    case: Case, reports: list[Report], user: Any, bound_reply: tuple[int, ReplyForm] | None = None
+    case: Case, reports: list[Report], user: RequestUser, bound_reply: tuple[int, ReplyForm] | None = None
 ) -> list[ReportSection]:
     """Evidence and messages of the reports of the case that `user` may see (empty for everyone else)."""
     ids = [report.pk for report in reports]
@@ -105,7 +108,7 @@ class TaskRow:
     can_complete: bool
 
 
-def task_context(case: Case, user: Any, bound: dict[str, Any] | None = None) -> dict[str, Any]:
+def task_context(case: Case, user: RequestUser, bound: dict[str, Any] | None = None) -> dict[str, Any]:
     """Active assignees, the tasks (open first) and, for users who may manage them, the forms."""
     bound = bound or {}
     manage = todos.may_manage(case, user)
@@ -132,7 +135,7 @@ def task_context(case: Case, user: Any, bound: dict[str, Any] | None = None) -> 
 
 def workspace_sections(
     case: Case,
-    user: Any,
+    user: RequestUser,
     reports: list[Report],
     persons: list[tuple[ReportedPerson, Report]],
     bound: dict[str, Any] | None = None,

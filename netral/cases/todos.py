@@ -22,7 +22,7 @@ assignee may complete their own tasks. Administrators, data custodians and Kemen
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -33,10 +33,14 @@ from django.utils.translation import gettext_noop
 
 from netral.accounts.models import Institution, Role, User
 from netral.accounts.scope import scope_for
+from netral.accounts.types import signed_in
 from netral.audit.services import record
 from netral.cases.errors import TransitionRefused
 from netral.cases.models import Case, CaseAssignment, CaseTask, Recommendation
 from netral.cases.workflow import State
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 TITLE_MAX = 200
 BAWASLU = "bawaslu"
@@ -110,31 +114,32 @@ def eligible_assignees(case: Case) -> QuerySet[User]:
     )
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+def _active(user: RequestUser | None) -> bool:
+    return signed_in(user) is not None
 
 
-def _sees(case: Case, user: Any) -> bool:
+def _sees(case: Case, user: RequestUser) -> bool:
     return Case.objects.visible_to(user).filter(pk=case.pk).exists()
 
 
-def may_manage(case: Case, user: Any) -> bool:
+def may_manage(case: Case, user: RequestUser) -> bool:
     """Whether `user` may assign, unassign and add or complete tasks on `case` (see the module's text)."""
-    if not _active(user) or getattr(user, "role", "") not in {
+    staff = signed_in(user)
+    if staff is None or staff.role not in {
         *BAWASLU_ROLES,
         Role.AUTHORITY_ANALYST,
         Role.PPK_OFFICER,
     }:
         return False
-    if not _sees(case, user):
+    if not _sees(case, staff):
         return False
-    if eligible_assignees(case).filter(pk=user.pk).exists():
+    if eligible_assignees(case).filter(pk=staff.pk).exists():
         return True
-    scope = scope_for(user)
+    scope = scope_for(staff)
     return (
         stage_of(case) == BAWASLU
-        and user.role in BAWASLU_ROLES
-        and scope.kind == BAWASLU
+        and staff.role in BAWASLU_ROLES
+        and scope.is_bawaslu
         and scope.covers_region(case.region_id)
     )
 
@@ -146,7 +151,7 @@ def _check_manager(case: Case, actor: User) -> None:
         raise TaskRefused(_("Your role may not assign people or tasks on this case."), "role")
 
 
-def _check_assignee(case: Case, assignee: Any) -> None:
+def _check_assignee(case: Case, assignee: User | None) -> None:
     if assignee is None or not eligible_assignees(case).filter(pk=assignee.pk).exists():
         raise TaskRefused(
             _(
@@ -171,7 +176,7 @@ def _notify_after_commit(case: Case, user: User, kind: str, title: str, body: st
     transaction.on_commit(lambda: notify([user], case, kind, compose))
 
 
-def _name(user: Any) -> str:
+def _name(user: User) -> str:
     return str(user.get_full_name() or user.get_username())
 
 
@@ -266,12 +271,13 @@ def add_task(
     return task
 
 
-def may_complete(task: CaseTask, user: Any) -> bool:
-    if task.done_at is not None or not _active(user):
+def may_complete(task: CaseTask, user: RequestUser) -> bool:
+    staff = signed_in(user)
+    if task.done_at is not None or staff is None:
         return False
-    if task.assignee_id == user.pk:
-        return _sees(task.case, user)
-    return may_manage(task.case, user)
+    if task.assignee_id == staff.pk:
+        return _sees(task.case, staff)
+    return may_manage(task.case, staff)
 
 
 def complete_task(task: CaseTask, *, actor: User, at: dt.datetime | None = None) -> CaseTask:

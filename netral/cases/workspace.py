@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -18,7 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from netral.accounts.models import Role
+from netral.accounts.models import Role, User
 from netral.cases import workflow
 from netral.cases.actions import precondition_refusal
 from netral.cases.models import (
@@ -35,6 +35,9 @@ from netral.catalogue.models import ViolationGroup
 from netral.personnel.models import Employee
 from netral.regions.models import ZONE_INFO, TimeZone
 from netral.workdays.services import get_calendar
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 # Who may open the case pages (others get the 403 page). What they see is `Case.objects.visible_to`.
 CASE_ROLES = frozenset(
@@ -61,7 +64,7 @@ def role_label(role: str) -> str:
     return str(Role(role).label) if role in Role.values else (role or "—")
 
 
-def may_open_cases(user: Any) -> bool:
+def may_open_cases(user: RequestUser) -> bool:
     return bool(
         getattr(user, "is_authenticated", False)
         and user.is_active
@@ -72,12 +75,12 @@ def may_open_cases(user: Any) -> bool:
 # --- actions ----------------------------------------------------------------------------------------
 
 
-def _acting_role(user: Any) -> str:
+def _acting_role(user: RequestUser) -> str:
     active = getattr(user, "is_authenticated", False) and user.is_active
     return str(getattr(user, "role", "")) if active else ""
 
 
-def _may_take(case: Case, user: Any) -> list[Step]:
+def _may_take(case: Case, user: RequestUser) -> list[Step]:
     """The steps this user's role may take in the case's state, less those the case's data refuses
     (`actions.precondition_refusal`: no "register" button on a daluwarsa case)."""
     role = _acting_role(user)
@@ -88,17 +91,17 @@ def _may_take(case: Case, user: Any) -> list[Step]:
     ]
 
 
-def button_actions(case: Case, user: Any) -> list[Step]:
+def button_actions(case: Case, user: RequestUser) -> list[Step]:
     """The steps this user may take now as a button (no data besides a reason)."""
     return [step for step in _may_take(case, user) if not step.form]
 
 
-def form_actions(case: Case, user: Any) -> list[Step]:
+def form_actions(case: Case, user: RequestUser) -> list[Step]:
     """The steps this user may take now through their own form."""
     return [step for step in _may_take(case, user) if step.form]
 
 
-def awaiting_states(user: Any) -> set[str]:
+def awaiting_states(user: RequestUser) -> set[str]:
     """The states in which this user's role has something to do."""
     role = _acting_role(user)
     return {state for step in workflow.steps_of(role) for state in step.sources}
@@ -107,11 +110,11 @@ def awaiting_states(user: Any) -> set[str]:
 # --- inboxes ----------------------------------------------------------------------------------------
 
 
-def visible_cases(user: Any) -> QuerySet[Case]:
+def visible_cases(user: RequestUser) -> QuerySet[Case]:
     return Case.objects.visible_to(user)
 
 
-def awaiting_me(user: Any) -> QuerySet[Case]:
+def awaiting_me(user: RequestUser) -> QuerySet[Case]:
     states = awaiting_states(user)
     return (
         visible_cases(user)
@@ -128,7 +131,7 @@ def due_soon_cutoff(now: dt.datetime) -> dt.datetime:
     return calendar.due_at(calendar.add_days(today, DUE_SOON_WORKING_DAYS, "working"))
 
 
-def _open_deadlines(user: Any) -> QuerySet[Deadline]:
+def _open_deadlines(user: RequestUser) -> QuerySet[Deadline]:
     return (
         Deadline.objects.filter(state=Deadline.State.OPEN, case__in=visible_cases(user).values("pk"))
         .select_related("case", "case__region", "case__election", "extension")
@@ -136,16 +139,16 @@ def _open_deadlines(user: Any) -> QuerySet[Deadline]:
     )
 
 
-def due_soon(user: Any, now: dt.datetime | None = None) -> QuerySet[Deadline]:
+def due_soon(user: RequestUser, now: dt.datetime | None = None) -> QuerySet[Deadline]:
     now = now or timezone.now()
     return _open_deadlines(user).filter(due_at__gte=now, due_at__lte=due_soon_cutoff(now))
 
 
-def overdue(user: Any, now: dt.datetime | None = None) -> QuerySet[Deadline]:
+def overdue(user: RequestUser, now: dt.datetime | None = None) -> QuerySet[Deadline]:
     return _open_deadlines(user).filter(due_at__lt=now or timezone.now())
 
 
-def assigned_to_me(user: Any) -> QuerySet[Case]:
+def assigned_to_me(user: User) -> QuerySet[Case]:
     """Visible cases the user is assigned to or has an open task on, each with `my_open_tasks` (the user's
     open tasks, earliest due first): three queries for a page whatever its size."""
     mine = Q(pk__in=CaseAssignment.objects.filter(user_id=user.pk, active=True).values("case_id")) | Q(
@@ -176,7 +179,7 @@ def date_text(day: dt.date) -> str:
     return str(formats.date_format(day, "j F Y"))
 
 
-def viewer_zone(user: Any) -> tuple[ZoneInfo, str]:
+def viewer_zone(user: RequestUser) -> tuple[ZoneInfo, str]:
     """The reader's own time zone: their institution's region (WIB for national institutions)."""
     institution = getattr(user, "institution", None)
     region = getattr(institution, "region", None) if institution is not None else None
@@ -221,7 +224,7 @@ class DeadlineView:
     extended_from: str = ""  # the region's time of the due moment before an extension, if any
 
 
-def deadline_view(deadline: Deadline, user: Any, now: dt.datetime) -> DeadlineView:
+def deadline_view(deadline: Deadline, user: RequestUser, now: dt.datetime) -> DeadlineView:
     zone, name = viewer_zone(user)
     region = deadline.case.region
     due_at = deadline.due_at

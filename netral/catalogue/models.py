@@ -1,4 +1,4 @@
-"""The violation catalogue (DOMAIN.md §3): groups, items, sanctions and legal bases.
+"""The violation catalogue (docs/catalogue.md): groups, items, sanctions and legal bases.
 
 The catalogue is data: a versioned file (`data/catalogue.json`) is loaded into these tables by
 `services.load_reference_data()`, and administrators edit the rows in the Django admin.

@@ -23,7 +23,7 @@ from netral.catalogue.models import (
 
 CATALOGUE_FILE = Path(__file__).resolve().parent / "data" / "catalogue.json"
 
-# The ten group codes of DOMAIN.md §3, in their fixed order. The file must contain exactly these.
+# The ten group codes of docs/catalogue.md, in their fixed order. The file must contain exactly these.
 GROUP_CODES = (
     "media_sosial",
     "alat_peraga",

@@ -1,4 +1,4 @@
-"""Elections, their stages (tahapan) with per-region dates, parties and candidates (DOMAIN.md §6).
+"""Elections, their stages (tahapan) with per-region dates, parties and candidates (docs/elections.md).
 
 No date lives in code: the reference elections come from `data/elections.json`, later ones are
 added by administrators.
@@ -6,12 +6,17 @@ added by administrators.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 
 class ElectionQuerySet(models.QuerySet["Election"]):
-    def visible_to(self, user: object) -> ElectionQuerySet:
+    def visible_to(self, user: RequestUser | None) -> ElectionQuerySet:
         """Elections are public reference data: every user (and the public) may read all of them."""
         return self.all()
 

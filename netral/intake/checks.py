@@ -1,10 +1,10 @@
 """Before a report is filed: how long the reporting window still runs, and what is still missing.
 
-The window is the clock `<election type>.report_filing` (DOMAIN.md §4: 7 working days for Pemilu,
+The window is the clock `<election type>.report_filing` (docs/clocks.md: 7 working days for Pemilu,
 7 calendar days for Pilkada), started on the day the reporter learned of the event (day 0) in the
 region's calendar. The last day counts in full: a report filed at any time on it is in time.
 
-The requirement checklist follows DOMAIN.md §2: formal requirements (the identities of reporter and
+The requirement checklist follows docs/intake.md: formal requirements (the identities of reporter and
 reported person, filed within the window) and material ones (time, place, description, evidence).
 It never blocks filing: an incomplete or late report is still received, and the checklist tells
 the reporter, before submitting, what Bawaslu's initial review will look for.

@@ -20,7 +20,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import close_old_connections, transaction
@@ -33,6 +33,9 @@ from netral.core import schedules
 from netral.intake.models import Report, ReportedPerson
 from netral.personnel.models import Employee
 
+if TYPE_CHECKING:
+    from netral.accounts.models import User
+
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 100
@@ -43,7 +46,7 @@ def queue_enabled() -> bool:
     return bool(getattr(settings, "NETRAL_INTAKE_QUEUE", False))
 
 
-def file_report(report: Report, *, actor: Any, reported_persons: int) -> None:
+def file_report(report: Report, *, actor: User | None, reported_persons: int) -> None:
     """Write the audit entry and open the case of a stored report. Call inside the transaction that
     sets its `filed_at` (and inside an audit batch, so the chain lock is taken only at its end)."""
     record(

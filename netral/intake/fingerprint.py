@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from netral.intake.validation import ValidReport
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
 
 _FINGERPRINT_SALT = "netral.intake.request-fingerprint"
 
@@ -30,7 +33,7 @@ def _plain_fields(value: Any) -> Any:
     return value
 
 
-def request_fingerprint(valid: ValidReport, channel: str, actor: Any, secret_key: str) -> str:
+def request_fingerprint(valid: ValidReport, channel: str, actor: User | None, secret_key: str) -> str:
     """HMAC of what was submitted, by whom and through which channel (no plain content is kept)."""
     content = {
         "channel": channel,
@@ -41,6 +44,6 @@ def request_fingerprint(valid: ValidReport, channel: str, actor: Any, secret_key
     return salted_hmac(_FINGERPRINT_SALT, canonical, secret=secret_key, algorithm="sha256").hexdigest()
 
 
-def same_request(stored: str, valid: ValidReport, channel: str, actor: Any) -> bool:
+def same_request(stored: str, valid: ValidReport, channel: str, actor: User | None) -> bool:
     keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
     return any(constant_time_compare(stored, request_fingerprint(valid, channel, actor, key)) for key in keys)

@@ -4,15 +4,20 @@ rotation. Re-exported by services.py; other apps import it from there.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.views.decorators.debug import sensitive_variables
 
 from netral.accounts.scope import scope_for
+from netral.accounts.types import signed_in
 from netral.audit.services import record
 from netral.intake.crypto import ReporterIdentity, decrypt_identity, encrypt_identity, identity_hashes
 from netral.intake.models import Report
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
+    from netral.accounts.types import RequestUser
 
 # Roles that handle reports (accounts.Role values): they may write to reporters and, within their
 # scope, see who reported.
@@ -21,14 +26,12 @@ HANDLER_ROLES = frozenset({"bawaslu_staff", "bawaslu_commissioner"})
 IDENTITY_CUSTODIAN_ROLES = frozenset({"data_custodian"})
 
 
-def active_user(user: Any) -> Any:
+def active_user(user: RequestUser | None) -> User | None:
     """The user when logged in and active, else None (the public, or a deactivated account)."""
-    if user is not None and getattr(user, "is_authenticated", False) and getattr(user, "is_active", False):
-        return user
-    return None
+    return signed_in(user)
 
 
-def can_see_reporter_identity(report: Report, user: Any) -> bool:
+def can_see_reporter_identity(report: Report, user: RequestUser | None) -> bool:
     """Data custodians, and Bawaslu staff and commissioners whose scope covers the report's region."""
     staff = active_user(user)
     if staff is None:
@@ -41,7 +44,7 @@ def can_see_reporter_identity(report: Report, user: Any) -> bool:
 
 
 @sensitive_variables()
-def reporter_identity(report: Report, *, user: Any) -> ReporterIdentity | None:
+def reporter_identity(report: Report, *, user: RequestUser | None) -> ReporterIdentity | None:
     """The decrypted identity of a named report's reporter, for an entitled user; None otherwise.
 
     Each disclosure is written to the audit log (who saw which report's reporter; not the values).

@@ -7,7 +7,7 @@ decide, saves the link and writes an audit entry (ids and NIP only; nothing of t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -18,11 +18,16 @@ from netral.intake.identity import HANDLER_ROLES
 from netral.intake.models import ReportedPerson
 from netral.personnel.models import Employee
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 # The roles that may link a reported person to the register: the Bawaslu supervisors handling reports.
 LINKING_ROLES = HANDLER_ROLES
 
 
-def link_reported_person(person: ReportedPerson, employee: Employee | None, *, actor: Any) -> ReportedPerson:
+def link_reported_person(
+    person: ReportedPerson, employee: Employee | None, *, actor: RequestUser
+) -> ReportedPerson:
     """Link `person` to `employee` (or unlink with None); raises PermissionDenied outside the actor's
     role or scope."""
     if getattr(actor, "role", None) not in LINKING_ROLES:

@@ -8,7 +8,7 @@ does not point at the case.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,8 +20,11 @@ from netral.accounts.scope import NOTHING, scope_for
 from netral.intake.crypto import LookupKind, lookup_hashes
 from netral.personnel.services import parse_nip
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
-def _report_condition(user: Any) -> models.Q | None:
+
+def _report_condition(user: RequestUser | None) -> models.Q | None:
     """The rows of Report a user may see as a Q; None for everything. The one access rule
     (`accounts.scope`):
 
@@ -38,7 +41,7 @@ def _report_condition(user: Any) -> models.Q | None:
 
 
 class ReportQuerySet(models.QuerySet["Report"]):
-    def visible_to(self, user: Any) -> ReportQuerySet:
+    def visible_to(self, user: RequestUser | None) -> ReportQuerySet:
         condition = _report_condition(user)
         return self.all() if condition is None else self.filter(condition)
 
@@ -50,7 +53,7 @@ class ReportQuerySet(models.QuerySet["Report"]):
         return self.filter(**{f"reporter_{kind}_hash__in": hashes})
 
 
-def _through_report(queryset: models.QuerySet[Any], user: Any) -> Any:
+def _through_report(queryset: models.QuerySet[Any], user: RequestUser | None) -> Any:
     condition = _report_condition(user)
     if condition is None:
         return queryset.all()
@@ -58,7 +61,7 @@ def _through_report(queryset: models.QuerySet[Any], user: Any) -> Any:
 
 
 class ChildQuerySet(models.QuerySet[Any]):
-    def visible_to(self, user: Any) -> Any:
+    def visible_to(self, user: RequestUser | None) -> Any:
         """Rows of the reports `user` may see (Report.objects.visible_to)."""
         return _through_report(self, user)
 

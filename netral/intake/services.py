@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -74,6 +74,10 @@ from netral.intake.validation import (
 )
 from netral.personnel.models import Employee
 from netral.workdays.services import get_clock
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
+    from netral.accounts.types import RequestUser
 
 __all__ = [
     "EvidenceError",
@@ -139,7 +143,7 @@ def _window_at_receipt(report: Report) -> FilingWindow:
 
 
 def _replay(
-    key: str, valid: ValidReport, channel: str, actor: Any, now: dt.datetime
+    key: str, valid: ValidReport, channel: str, actor: User | None, now: dt.datetime
 ) -> SubmittedReport | None:
     """The earlier submission with this key, if any (IdempotencyConflict when its content differs)."""
     report = Report.objects.filter(idempotency_key=key).first()
@@ -155,7 +159,7 @@ def _replay(
     return SubmittedReport(report, report.tracking_code, secret, _window_at_receipt(report), created=False)
 
 
-def _check_finding(valid: ValidReport, actor: Any) -> None:
+def _check_finding(valid: ValidReport, actor: User | None) -> None:
     """A finding is recorded by a Bawaslu supervisor, for a region inside their scope."""
     if actor is None or getattr(actor, "role", "") not in HANDLER_ROLES:
         raise PermissionDenied(_("Only Bawaslu staff and commissioners can record a finding."))
@@ -174,7 +178,7 @@ def submit_report(
     *,
     channel: str,
     idempotency_key: str | None = None,
-    actor: Any = None,
+    actor: RequestUser | None = None,
     received_at: dt.datetime | None = None,
 ) -> SubmittedReport:
     """Validate and store a report (or, with channel `finding`, a supervisor's finding).
@@ -297,7 +301,7 @@ def _clean_body(body: Any) -> str:
     return body
 
 
-def add_message(report: Report, body: str, *, direction: str, author: Any = None) -> Message:
+def add_message(report: Report, body: str, *, direction: str, author: RequestUser | None = None) -> Message:
     """Add a message between the reporter and the handlers.
 
     `from_reporter`: written by whoever holds the receipt; no author is stored, so an anonymous
@@ -333,7 +337,7 @@ def add_message(report: Report, body: str, *, direction: str, author: Any = None
 
 
 def attach_evidence(
-    report: Report, source: bytes | IO[bytes], original_name: str, *, actor: Any = None
+    report: Report, source: bytes | IO[bytes], original_name: str, *, actor: RequestUser | None = None
 ) -> Evidence:
     """Check, clean and store an uploaded file for a report; raises EvidenceError (translated).
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -27,6 +27,9 @@ from netral.intake.checks import local_today
 from netral.intake.forms import EventForm, ReportForm, reported_input
 from netral.intake.forms_errors import apply_errors
 from netral.intake.models import Report
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 # "Not in the future" must hold for a reporter anywhere in Indonesia: the easternmost zone (WIT).
 EASTERNMOST = ZoneInfo("Asia/Jayapura")
@@ -220,7 +223,9 @@ class Attached:
     failed: list[str] = field(default_factory=list)
 
 
-def attach_files(report: Report, uploads: list[UploadedFile], *, actor: Any = None) -> Attached:
+def attach_files(
+    report: Report, uploads: list[UploadedFile], *, actor: RequestUser | None = None
+) -> Attached:
     """Store each upload through the services. Files already attached (same SHA-256 as received, e.g.
     when a browser resends the form) are skipped."""
     result = Attached()

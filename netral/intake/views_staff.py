@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -34,21 +34,24 @@ from netral.intake.forms_errors import apply_errors
 from netral.intake.identity import HANDLER_ROLES
 from netral.intake.models import Evidence, Report
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 PAGE_SIZE = 25
 View = Callable[..., HttpResponseBase]
 
 
-def _is_staff(user: Any) -> bool:
+def _is_staff(user: RequestUser) -> bool:
     """Report handlers (Bawaslu staff and commissioners) and whoever sees everything (superusers,
     administrators, data custodians)."""
     return _is_handler(user) or scope_for(user).sees_everything
 
 
-def _is_handler(user: Any) -> bool:
+def _is_handler(user: RequestUser) -> bool:
     return bool(user.is_active and getattr(user, "role", "") in HANDLER_ROLES)
 
 
-def _only(check: Callable[[Any], bool]) -> Callable[[View], View]:
+def _only(check: Callable[[RequestUser], bool]) -> Callable[[View], View]:
     """Login required; then users failing `check` get the 403 page."""
 
     def decorator(view: View) -> View:
@@ -64,7 +67,7 @@ def _only(check: Callable[[Any], bool]) -> Callable[[View], View]:
     return decorator
 
 
-def _scope_regions(user: Any) -> list[tuple[str, Any]]:
+def _scope_regions(user: RequestUser) -> list[tuple[str, Any]]:
     return region_choices(scope_for(user))
 
 

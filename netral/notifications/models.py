@@ -6,20 +6,26 @@ reporter identity (only case numbers, state, action and clock labels go into it)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from netral.accounts.types import signed_in
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
-    def visible_to(self, user: Any) -> NotificationQuerySet:
+    def visible_to(self, user: RequestUser | None) -> NotificationQuerySet:
         """Only a user's own notifications (nobody else's, not even an administrator's view)."""
-        if not (getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)):
+        staff = signed_in(user)
+        if staff is None:
             return self.none()
-        return self.filter(recipient_id=user.pk)
+        return self.filter(recipient_id=staff.pk)
 
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)

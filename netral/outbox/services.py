@@ -230,10 +230,6 @@ def _failed(event: Event, exc: Exception, now: dt.datetime, result: ProcessResul
         result.retried += 1
 
 
-def pending_count() -> int:
-    return Event.objects.filter(state=Event.State.PENDING).count()
-
-
 SCHEDULE_NAME = "netral: outbox"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models.functions import Now
@@ -11,15 +11,18 @@ from django.utils.translation import gettext_lazy as _
 from netral.accounts import scope as access
 from netral.accounts.scope import Scope
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 
 class AgencyQuerySet(models.QuerySet["Agency"]):
-    def visible_to(self, user: Any) -> AgencyQuerySet:
+    def visible_to(self, user: RequestUser | None) -> AgencyQuerySet:
         """Agencies and their PPK titles are public organisational data, like regions: all of them."""
         return self.all()
 
 
 class EmployeeQuerySet(models.QuerySet["Employee"]):
-    def visible_to(self, user: Any) -> EmployeeQuerySet:
+    def visible_to(self, user: RequestUser | None) -> EmployeeQuerySet:
         """The register rows `user` may see; the one access rule for the register."""
         return self.for_scope(access.scope_for(user))
 

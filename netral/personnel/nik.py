@@ -1,6 +1,6 @@
 """Parsing the 16-digit NIK (Nomor Induk Kependudukan), the population number on the KTP.
 
-Layout (DOMAIN.md §2), e.g. `3404014509860001`:
+Layout (docs/personnel.md, "NIK"), e.g. `3404014509860001`:
 
     digits  1-6   region where it was issued: province (2) + regency/city (2) + district (2)
     digits  7-12  birth date DDMMYY; women add 40 to the day

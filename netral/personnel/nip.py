@@ -1,6 +1,6 @@
 """Parsing the 18-digit NIP (Nomor Induk Pegawai) of a civil servant.
 
-Layout (DOMAIN.md §2), e.g. `19860926 201505 1 001`:
+Layout (docs/personnel.md, "NIP"), e.g. `19860926 201505 1 001`:
 
     digits  1-8   birth date YYYYMMDD
     digits  9-14  TMT CPNS (start of service) YYYYMM; PPPK numbers carry `21` as the month

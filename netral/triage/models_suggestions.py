@@ -9,16 +9,19 @@ into the case or linked to the register until then (`triage.suggestions`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 
 class SuggestionQuerySet(models.QuerySet["Suggestion"]):
-    def visible_to(self, user: Any) -> SuggestionQuerySet:
+    def visible_to(self, user: RequestUser | None) -> SuggestionQuerySet:
         """Suggestions of cases `user` may see (`Case.objects.visible_to`)."""
         from netral.cases.models import Case
 

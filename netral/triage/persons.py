@@ -11,7 +11,7 @@ Both lock and re-read the stored suggestion (`_pending_person`), so two supervis
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,11 +22,14 @@ from netral.cases.classification import classify_case
 from netral.triage.models import Suggestion
 from netral.triage.suggestions import PERSON_CANDIDATES, check_actor, person_name, ready_index
 
+if TYPE_CHECKING:
+    from netral.accounts.models import User
+
 F = Suggestion.Field
 S = Suggestion.Status
 
 
-def confirm_person(suggestion: Suggestion, *, actor: Any, employee_id: int) -> Suggestion:
+def confirm_person(suggestion: Suggestion, *, actor: User, employee_id: int) -> Suggestion:
     """The supervisor confirms which register candidate a reported person is (one of the suggestion's).
 
     The suggestion is accepted with the employee's id; the link of the reported person to the register
@@ -69,7 +72,7 @@ def confirm_person(suggestion: Suggestion, *, actor: Any, employee_id: int) -> S
 def narrow_person(
     suggestion: Suggestion,
     *,
-    actor: Any,
+    actor: User,
     agency_code: str = "",
     region_code: str = "",
     position: str = "",

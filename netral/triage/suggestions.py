@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -37,6 +37,9 @@ from netral.cases.models import Case
 from netral.catalogue.services import get_item
 from netral.intake.models import Report, ReportedPerson
 from netral.triage.models import ModelVersion, Suggestion, TriageCorrection
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +207,7 @@ def model_ready() -> bool:
     return any(Path(path).is_file() for path in paths)
 
 
-def rerun(case: Case, *, actor: Any) -> list[Suggestion]:
+def rerun(case: Case, *, actor: User) -> list[Suggestion]:
     """ "Re-run triage" from the workspace: new pending suggestions (checks that `actor` may classify)."""
     check_actor(case, actor)
     unlinked = ReportedPerson.objects.filter(report__case_link__case=case, employee__isnull=True).exclude(
@@ -232,7 +235,7 @@ def ready_index() -> Any:
         ) from None
 
 
-def check_actor(case: Case, actor: Any) -> None:
+def check_actor(case: Case, actor: User) -> None:
     if not may_classify(case, actor):
         raise TransitionRefused(_("Your role may not classify this case."), "role")
 
@@ -255,7 +258,7 @@ def _model_version(version: str) -> ModelVersion | None:
 
 
 def decide_classification(
-    case: Case, *, actor: Any, group: str, item: str, employment: str, reason: str = ""
+    case: Case, *, actor: User, group: str, item: str, employment: str, reason: str = ""
 ) -> Case:
     """Fill the case's classification with the supervisor's values and settle the pending suggestions.
 
@@ -306,7 +309,7 @@ def decide_classification(
     return case
 
 
-def reject(case: Case, suggestion_ids: Iterable[int], *, actor: Any) -> int:
+def reject(case: Case, suggestion_ids: Iterable[int], *, actor: User) -> int:
     """Mark pending suggestions of `case` as rejected (nothing in the case changes); returns how many."""
     check_actor(case, actor)
     rows = case.triage_suggestions.pending().filter(pk__in=list(suggestion_ids))

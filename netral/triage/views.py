@@ -30,6 +30,7 @@ from netral.cases import workspace
 from netral.cases.actions import TransitionRefused
 from netral.cases.classification import has_classify_role, may_classify
 from netral.cases.models import Case
+from netral.cases.views.common import acting_user, case_for_request
 from netral.triage import duplicates, persons, suggestions
 from netral.triage.models import Suggestion
 
@@ -47,7 +48,7 @@ def _step(view: View) -> View:
     def wrapped(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not workspace.may_open_cases(request.user):
             return render(request, "cases/forbidden.html", status=403)
-        case = get_object_or_404(Case.objects.visible_to(request.user).select_related("region"), pk=pk)
+        case = case_for_request(request, pk=pk)
         if not may_classify(case, request.user):
             return render(request, "cases/forbidden.html", status=403)
         return view(request, case, *args, **kwargs)
@@ -74,7 +75,7 @@ def _refused(request: HttpRequest, case: Case, message: str) -> HttpResponse:
 @_step
 def rerun(request: HttpRequest, case: Case) -> HttpResponse:
     try:
-        rows = suggestions.rerun(case, actor=request.user)
+        rows = suggestions.rerun(case, actor=acting_user(request))
     except TransitionRefused as exc:
         return _refused(request, case, exc.message)
     messages.success(request, _("Triage was run again: %(count)d suggestions.") % {"count": len(rows)})
@@ -91,7 +92,7 @@ def decide(request: HttpRequest, case: Case) -> HttpResponse:
     try:
         suggestions.decide_classification(
             case,
-            actor=request.user,
+            actor=acting_user(request),
             group=post.get("group", "").strip(),
             item=post.get("item", "").strip(),
             employment=post.get("employment", "unknown").strip(),
@@ -107,7 +108,7 @@ def decide(request: HttpRequest, case: Case) -> HttpResponse:
 def reject(request: HttpRequest, case: Case) -> HttpResponse:
     ids = [int(value) for value in request.POST.getlist("suggestion") if value.isdigit()]
     try:
-        count = suggestions.reject(case, ids, actor=request.user)
+        count = suggestions.reject(case, ids, actor=acting_user(request))
     except TransitionRefused as exc:
         return _refused(request, case, exc.message)
     messages.success(request, _("%(count)d suggestions were rejected.") % {"count": count})
@@ -119,13 +120,13 @@ def confirm_person(request: HttpRequest, case: Case, suggestion_id: int) -> Http
     suggestion = get_object_or_404(Suggestion.objects.filter(case=case), pk=suggestion_id)
     choice = request.POST.get("employee", "")
     if choice == "none":
-        suggestions.reject(case, [suggestion.pk], actor=request.user)
+        suggestions.reject(case, [suggestion.pk], actor=acting_user(request))
         messages.success(request, _("None of the register entries was confirmed."))
         return _back(case)
     if not choice.isdigit():
         return _refused(request, case, _("Choose one of the suggested register entries."))
     try:
-        persons.confirm_person(suggestion, actor=request.user, employee_id=int(choice))
+        persons.confirm_person(suggestion, actor=acting_user(request), employee_id=int(choice))
     except TransitionRefused as exc:
         return _refused(request, case, exc.message)
     messages.success(request, _("The register entry of the reported person was confirmed."))
@@ -139,7 +140,7 @@ def narrow_person(request: HttpRequest, case: Case, suggestion_id: int) -> HttpR
     try:
         narrowed = persons.narrow_person(
             suggestion,
-            actor=request.user,
+            actor=acting_user(request),
             agency_code=post.get("agency", "")[:250],
             region_code=post.get("region", "")[:250],
             position=post.get("position", ""),
@@ -156,12 +157,10 @@ def narrow_person(request: HttpRequest, case: Case, suggestion_id: int) -> HttpR
 def merge(request: HttpRequest, case: Case) -> HttpResponse:
     """Merge the duplicate named in the form (`source`) into this case."""
     source_pk = request.POST.get("source", "")
-    source = get_object_or_404(
-        Case.objects.visible_to(request.user), pk=int(source_pk) if source_pk.isdigit() else 0
-    )
+    source = case_for_request(request, pk=int(source_pk) if source_pk.isdigit() else 0)
     try:
         duplicates.merge_cases(
-            case, source, actor=request.user, reason=request.POST.get("reason", "")[:REASON_MAX]
+            case, source, actor=acting_user(request), reason=request.POST.get("reason", "")[:REASON_MAX]
         )
     except TransitionRefused as exc:
         return _refused(request, case, exc.message)

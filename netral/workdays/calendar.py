@@ -1,4 +1,4 @@
-"""Working-day arithmetic and the legal deadlines (DOMAIN.md §4). Public API, re-exported by services.
+"""Working-day arithmetic and the legal deadlines (docs/clocks.md). Public API, re-exported by services.
 
 Counting rule: the start day is day 0; the due date is the N-th qualifying day after it. For
 calendar days that is start + N; for working days it is the N-th working day after the start,

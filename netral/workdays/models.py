@@ -1,4 +1,4 @@
-"""Holidays and the legal clocks (DOMAIN.md §4).
+"""Holidays and the legal clocks (docs/clocks.md).
 
 Both tables are reference data: `services.load_reference_data()` seeds them (holidays from the
 `holidays` package, clocks from `data/clocks.json`) and administrators edit them in the Django

@@ -3,7 +3,7 @@
 Every case is filed with `intake.services.submit_report` and walked with `cases.actions.transition`
 and `cases.sanctions.*` (so transitions, deadlines, forwarding packages and the audit chain are what
 real use would write), classified with `cases.classification.classify_case`. The mixes come from
-`shape` (DOMAIN.md §7). Deterministic: a case's whole story is drawn from `Random(seed)` before
+`shape` (published shapes). Deterministic: a case's whole story is drawn from `Random(seed)` before
 anything touches the database, and each report carries the idempotency key `demo-<seed>-<n>`, so a
 second run with the same seed files nothing new and walks nothing again.
 

@@ -1,6 +1,6 @@
-"""The shape of the demo cases (DOMAIN.md §7): mixes of groups, positions, employment, outcomes and
-PPK behaviour, and the regions where reports concentrate. Shapes, never hard-coded outputs: the
-demo draws each case from these weights with a seeded random generator.
+"""The shape of the demo cases (from the published numbers named below): mixes of groups, positions,
+employment, outcomes and PPK behaviour, and the regions where reports concentrate. Shapes, never hard-coded
+outputs: the demo draws each case from these weights with a seeded random generator.
 """
 
 from __future__ import annotations

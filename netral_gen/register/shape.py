@@ -1,6 +1,6 @@
 """Weights and tables that shape the synthetic register (docs/personnel.md, "Synthetic register").
 
-All weights are plausible shapes for a whole register, not published counts: DOMAIN.md §7 gives the
+All weights are plausible shapes for a whole register, not published counts: the published figures give the
 position mix of *reported* civil servants, where JPT and kepala wilayah are heavily over-represented;
 in a register most ASN are functional staff (teachers, nurses, midwives) or pelaksana.
 """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Aggregate, Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Substr
@@ -46,6 +46,9 @@ from netral.cases.services import FUNNEL_STAGES
 from netral.cases.tally import week_of
 from netral.cases.workflow import State
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 # Dimension → the Case column it groups by. "region" is computed (province or regency level).
 DIMENSIONS: dict[str, str] = {
     "state": "state",
@@ -65,7 +68,7 @@ FUNNEL_SIDE: tuple[str, ...] = ("blocked",)
 DEADLINE_CASE_COPIES = frozenset({"authority_id"})
 
 
-def current(user: Any, filters: Filters | None = None) -> tuple[QuerySet[Any], Any]:
+def current(user: RequestUser, filters: Filters | None = None) -> tuple[QuerySet[Any], Any]:
     """The selection's cases as rows to group by state, group or region, with the expression that counts
     them: `CaseTally` rows and `Sum("current")` when the selection is on the tally's keys (`tally_q`),
     else the cases themselves and `Count("pk")`. Both have the columns `state`, `group` and `region_id`."""
@@ -75,7 +78,7 @@ def current(user: Any, filters: Filters | None = None) -> tuple[QuerySet[Any], A
     return CaseTally.objects.filter(on_tally), Sum("current")
 
 
-def state_counts(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
+def state_counts(user: RequestUser, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Per current state: cases, unclassified cases and expired cases (one GROUP BY query)."""
     rows, count = current(user, filters)
     measures: dict[str, Aggregate]
@@ -113,7 +116,7 @@ def counts_from_states(by_state: dict[str, int]) -> dict[str, int]:
     }
 
 
-def summary(user: Any, filters: Filters | None = None) -> dict[str, int]:
+def summary(user: RequestUser, filters: Filters | None = None) -> dict[str, int]:
     """Headline counts from one query: total, open, closed, proven, PPK overdue, unclassified, expired.
 
     Proven counts the cases whose current state proves they went through `violation` (see states.py)."""
@@ -124,7 +127,7 @@ def summary(user: Any, filters: Filters | None = None) -> dict[str, int]:
     return counts
 
 
-def region_level(user: Any, filters: Filters | None) -> str:
+def region_level(user: RequestUser, filters: Filters | None) -> str:
     """ "province" for a national selection, "regency" inside a province, "single" inside a regency."""
     region = effective_region(user, filters)
     if not region:
@@ -132,7 +135,7 @@ def region_level(user: Any, filters: Filters | None) -> str:
     return "regency" if "." not in region else "single"
 
 
-def breakdown(user: Any, filters: Filters | None, dimension: str) -> list[dict[str, Any]]:
+def breakdown(user: RequestUser, filters: Filters | None, dimension: str) -> list[dict[str, Any]]:
     """Counts per value of `dimension` (largest first); empty values are reported as `NONE`.
 
     State, group and region come from `current` (the case tally when it can answer), the other
@@ -160,7 +163,7 @@ def breakdown(user: Any, filters: Filters | None, dimension: str) -> list[dict[s
     return sorted(result, key=lambda row: (-row["count"], row["key"]))  # the same order either way
 
 
-def weekly(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
+def weekly(user: RequestUser, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Cases received per ISO week (weeks start on Monday, in the project's time zone); weeks without
     cases left out. From `WeekTally` when the selection is on its keys (`tally_q`), else one GROUP BY."""
     on_tally = tally_q(user, filters)
@@ -185,7 +188,7 @@ def weekly(user: Any, filters: Filters | None = None) -> list[dict[str, Any]]:
 
 
 def state_entries(
-    user: Any, filters: Filters | None = None, states: Iterable[str] | None = None
+    user: RequestUser, filters: Filters | None = None, states: Iterable[str] | None = None
 ) -> dict[str, int]:
     """How many cases of the selection ever entered each state (default: every state of the funnel).
 
@@ -267,7 +270,7 @@ def funnel_states() -> set[str]:
     return chart | settled
 
 
-def funnel(user: Any, filters: Filters | None = None) -> dict[str, Any]:
+def funnel(user: RequestUser, filters: Filters | None = None) -> dict[str, Any]:
     """The funnel reported → proven → recommended → sanctioned (and blocked): how many cases ever
     reached each stage, plus under "stages" every stage of `cases.services.FUNNEL_STAGES` that the current
     states settle alone (the PPK-overdue and warning stages, which need many transition rows, are left out;
@@ -285,7 +288,9 @@ def funnel(user: Any, filters: Filters | None = None) -> dict[str, Any]:
     }
 
 
-def deadlines(user: Any, filters: Filters | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
+def deadlines(
+    user: RequestUser, filters: Filters | None = None, now: dt.datetime | None = None
+) -> dict[str, Any]:
     """Deadline health per clock and in total.
 
     on_time: met no later than due; late: met after due; overdue: passed without being met (marked by
@@ -306,7 +311,9 @@ def deadlines(user: Any, filters: Filters | None = None, now: dt.datetime | None
     return {"clocks": clocks, "totals": totals}
 
 
-def _tallied(on_tally: Q, user: Any, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
+def _tallied(
+    on_tally: Q, user: RequestUser, filters: Filters | None, now: dt.datetime
+) -> list[dict[str, Any]]:
     ended = (
         DeadlineTally.objects.filter(on_tally)
         .values("clock")
@@ -337,7 +344,7 @@ def _tallied(on_tally: Q, user: Any, filters: Filters | None, now: dt.datetime) 
     return result
 
 
-def _scanned(user: Any, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
+def _scanned(user: RequestUser, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
     met = Q(state=Deadline.State.MET)
     overdue = Q(state=Deadline.State.OVERDUE) | Q(state=Deadline.State.OPEN, due_at__lt=now)
     # COUNT(case_id), not of the id: over the covering index on deadlines by case

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,6 +19,9 @@ from django.utils import translation
 
 from netral.accounts.scope import scope_for
 from netral.analytics.queries.filters import Filters, cases_for
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 T = TypeVar("T")
 PREFIX = "netral:analytics:"
@@ -28,7 +31,7 @@ def cache_seconds() -> int:
     return int(getattr(settings, "NETRAL_ANALYTICS_CACHE_SECONDS", 60))
 
 
-def cache_key(name: str, user: Any, filters: Filters | None, extra: tuple[Any, ...]) -> str:
+def cache_key(name: str, user: RequestUser, filters: Filters | None, extra: tuple[Any, ...]) -> str:
     sql, params = cases_for(user, filters).values("pk").query.sql_with_params()
     parts = (
         name,
@@ -42,7 +45,7 @@ def cache_key(name: str, user: Any, filters: Filters | None, extra: tuple[Any, .
     return PREFIX + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def cached(name: str, user: Any, filters: Filters | None, compute: Callable[[], T], *extra: Any) -> T:
+def cached(name: str, user: RequestUser, filters: Filters | None, compute: Callable[[], T], *extra: Any) -> T:
     """`compute()`, or its result of less than `cache_seconds()` ago for the same selection."""
     seconds = cache_seconds()
     if seconds <= 0:

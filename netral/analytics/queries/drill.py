@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
@@ -27,6 +27,9 @@ from netral.analytics.queries.states import (
 from netral.cases.models import Case, Deadline, Recommendation, Transition
 from netral.cases.services import FUNNEL_STAGES
 from netral.cases.workflow import State
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 # Query-string keys understood besides the filters (election, date_from, date_to, region, group).
 DRILL_KEYS: tuple[str, ...] = (
@@ -148,7 +151,7 @@ def drill_q(params: Mapping[str, str], now: dt.datetime | None = None) -> Q:
 
 
 def drill_down(
-    user: Any, filters: Filters | None, params: Mapping[str, str], now: dt.datetime | None = None
+    user: RequestUser, filters: Filters | None, params: Mapping[str, str], now: dt.datetime | None = None
 ) -> QuerySet[Case]:
     """The visible, filtered cases matching the drill-down parameters, newest first."""
     return cases_for(user, filters).filter(drill_q(params, now)).order_by("-received_at", "-pk")

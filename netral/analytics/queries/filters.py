@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from netral.accounts.scope import scope_for, within_region_q
 from netral.cases.models import Case, case_condition
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 # The value that stands for "not classified yet" (an empty group, no item, no agency ...).
 NONE = "none"
@@ -70,7 +73,7 @@ def filters_q(filters: Filters) -> Q:
     return q
 
 
-def cases_for(user: Any, filters: Filters | None = None) -> QuerySet[Case]:
+def cases_for(user: RequestUser, filters: Filters | None = None) -> QuerySet[Case]:
     """The cases a dashboard counts: visible to `user`, narrowed by `filters`."""
     cases = Case.objects.visible_to(user)
     if filters is not None:
@@ -78,20 +81,20 @@ def cases_for(user: Any, filters: Filters | None = None) -> QuerySet[Case]:
     return cases
 
 
-def is_unrestricted(user: Any, filters: Filters | None) -> bool:
+def is_unrestricted(user: RequestUser, filters: Filters | None) -> bool:
     """Whether the selection is every case (a national user with no filters): related tables can then
     be counted without a semi-join on cases."""
     return case_condition(user) is None and (filters is None or not filters.as_params())
 
 
-def related_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
+def related_q(user: RequestUser, filters: Filters | None, field: str = "case") -> Q:
     """A `Q` restricting a model with a foreign key `field` to Case to the selection."""
     if is_unrestricted(user, filters):
         return Q()
     return Q(**{f"{field}__in": cases_for(user, filters).values("pk")})
 
 
-def copied_q(user: Any, filters: Filters | None, copies: frozenset[str], field: str = "case") -> Q:
+def copied_q(user: RequestUser, filters: Filters | None, copies: frozenset[str], field: str = "case") -> Q:
     """The selection as a `Q` on a model that keeps copies of some case columns (`copies`, such as the
     deadline's `authority_id`, kept by the action layer): when the user's visibility condition reads only
     those columns it is applied to the model's own copies, with no semi-join on the cases; the filters, if
@@ -123,7 +126,7 @@ TALLY_LOOKUPS: dict[str, str] = {
 STATE_LOOKUPS: dict[str, str] = {"state": "state", "state__in": "state__in"}
 
 
-def tally_q(user: Any, filters: Filters | None, extra: dict[str, str] | None = None) -> Q | None:
+def tally_q(user: RequestUser, filters: Filters | None, extra: dict[str, str] | None = None) -> Q | None:
     """The selection as a `Q` on a tally (the same visibility condition and filters, on its key columns;
     `extra`: lookups the tally has beyond `TALLY_LOOKUPS`), or None when a part of it is not among the
     tally's keys (a date range, a PPK's scope, ...): the dashboard then counts the rows themselves."""
@@ -143,7 +146,7 @@ def tally_q(user: Any, filters: Filters | None, extra: dict[str, str] | None = N
     return result
 
 
-def joined_q(user: Any, filters: Filters | None, field: str = "case") -> Q:
+def joined_q(user: RequestUser, filters: Filters | None, field: str = "case") -> Q:
     """The selection as a `Q` on a model whose foreign key `field` to Case is joined anyway (the PPK table
     reads the case's state): the visibility rule and the filters applied to the joined case row, instead
     of a semi-join on the selection. Falls back to `related_q` when a condition is not a plain lookup."""
@@ -177,7 +180,7 @@ def _mapped(q: Q, change: Callable[[str, Any], tuple[str, Any] | None]) -> Q | N
     return Q(*children, _connector=q.connector, _negated=q.negated)
 
 
-def effective_region(user: Any, filters: Filters | None) -> str:
+def effective_region(user: RequestUser, filters: Filters | None) -> str:
     """The narrowest region the selection lies in ("" when national or not regional)."""
     if filters is not None and filters.region:
         return filters.region

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import F
 from django.db.models.functions import Substr
@@ -19,6 +19,9 @@ from django.db.models.functions import Substr
 from netral.analytics.queries.aggregates import counts_from_states, current
 from netral.analytics.queries.filters import Filters
 from netral.regions.models import Region
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 TILEGRID_FILE = Path(__file__).resolve().parent.parent / "data" / "tilegrid.json"
 METRICS: tuple[str, ...] = ("cases", "open", "proven", "ppk_overdue")
@@ -49,7 +52,7 @@ def _metrics(rows: Any) -> dict[str, dict[str, int]]:
     return result
 
 
-def by_province(user: Any, filters: Filters | None = None) -> dict[str, dict[str, int]]:
+def by_province(user: RequestUser, filters: Filters | None = None) -> dict[str, dict[str, int]]:
     """Metrics per province code (one GROUP BY province, state query)."""
     rows, count = current(user, filters)
     counted = rows.annotate(key=Substr("region_id", 1, 2)).values("key", "state").annotate(count=count)
@@ -57,7 +60,7 @@ def by_province(user: Any, filters: Filters | None = None) -> dict[str, dict[str
     return _metrics(counted.order_by())
 
 
-def by_regency(user: Any, filters: Filters | None, province: str) -> dict[str, dict[str, int]]:
+def by_regency(user: RequestUser, filters: Filters | None, province: str) -> dict[str, dict[str, int]]:
     """Metrics per regency/city code of one province (one query)."""
     rows, count = current(user, filters)
     counted = (

@@ -18,7 +18,7 @@ recommendation counts in exactly one of on_time / late / overdue_now / pending):
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, F, FilteredRelation, Q, Sum
 from django.utils import timezone
@@ -29,6 +29,9 @@ from netral.analytics.queries.states import PPK_OVERDUE_STATES
 from netral.cases.models import BlockRecord, Deadline, PpkTally, Recommendation
 from netral.cases.workflow import PPK_FOLLOW_UP, State
 from netral.personnel.models import PPK, Agency
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 # A sent recommendation not executed yet (the PPK has to act).
 NOT_EXECUTED_STATES: frozenset[str] = PPK_OVERDUE_STATES | {State.SENT_TO_PPK}
@@ -64,7 +67,7 @@ def with_follow_up(recommendations: Any) -> Any:
     )
 
 
-def recommendations_for(user: Any, filters: Filters | None = None) -> Any:
+def recommendations_for(user: RequestUser, filters: Filters | None = None) -> Any:
     """The selection's recommendations that were sent to the PPK (they have a follow-up deadline: an
     inner join, served by the partial index on follow-up deadlines of `cases.0008_dashboard_indexes`).
     The case is joined anyway (for its state), so the selection is applied to that row (`joined_q`)."""
@@ -73,7 +76,7 @@ def recommendations_for(user: Any, filters: Filters | None = None) -> Any:
 
 
 def compliance(
-    user: Any,
+    user: RequestUser,
     filters: Filters | None = None,
     now: dt.datetime | None = None,
     sort: str = "",
@@ -104,7 +107,9 @@ def compliance(
     return sort_rows(result, sort or "overdue_now", desc)
 
 
-def _tallied(on_tally: Q, user: Any, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
+def _tallied(
+    on_tally: Q, user: RequestUser, filters: Filters | None, now: dt.datetime
+) -> list[dict[str, Any]]:
     """From `PpkTally` (received, ended follow-ups and blocks; the case's state in its key tells "overdue
     now" from "late") plus the open follow-ups of the selection counted live."""
     waiting = Q(state__in=NOT_EXECUTED_STATES)
@@ -151,7 +156,7 @@ def _tallied(on_tally: Q, user: Any, filters: Filters | None, now: dt.datetime) 
     return list(rows.values())
 
 
-def _scanned(user: Any, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
+def _scanned(user: RequestUser, filters: Filters | None, now: dt.datetime) -> list[dict[str, Any]]:
     """Every sent recommendation of the selection with its follow-up deadline and case (one query), and
     the block requests (a second one)."""
     rows = (

@@ -1,7 +1,7 @@
 """Sets of case states derived from the workflow table (`cases.workflow.STEPS`), never typed twice.
 
 The transition graph is acyclic (a test checks it), so a case enters each state at most once: counting
-Transition rows per `to_state` counts cases (rows of steps that keep the state, `Step.keeps_state`, have
+Transition rows per `to_state` counts cases (rows of steps that keep the state, `Step.target` None, have
 `from_state == to_state` and are left out). `passed_through(state)` is the set of current states that
 prove a case went through `state` (every path from `received` to them passes `state`), so "how many cases
 ever entered S" is the count of cases now in `passed_through(S)` plus, for the few cases now in

@@ -9,7 +9,7 @@ the rows of those cases (`case_path` names the way from a row to its case).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from django.apps import apps
 from django.db import models
@@ -18,10 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from netral.accounts.scope import region_q, scope_for
 from netral.cases.workflow import KEMENDAGRI_STATES, State
 
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
+
 M = TypeVar("M", bound=models.Model)
 
 
-def case_condition(user: Any) -> models.Q | None:
+def case_condition(user: RequestUser | None) -> models.Q | None:
     """The cases a user may see as a Q; None for all.
 
     Administrators and data custodians: all. Bawaslu: cases whose region lies in their scope (RI:
@@ -59,7 +62,7 @@ class Employment(models.TextChoices):
 
 
 class CaseQuerySet(models.QuerySet["Case"]):
-    def visible_to(self, user: Any) -> CaseQuerySet:
+    def visible_to(self, user: RequestUser | None) -> CaseQuerySet:
         condition = case_condition(user)
         return self.all() if condition is None else self.filter(condition)
 
@@ -166,7 +169,7 @@ class CaseChildQuerySet(models.QuerySet[M]):
 
     case_path: ClassVar[str] = "case"
 
-    def visible_to(self, user: Any) -> CaseChildQuerySet[M]:
+    def visible_to(self, user: RequestUser | None) -> CaseChildQuerySet[M]:
         condition = case_condition(user)
         if condition is None:
             return self.all()

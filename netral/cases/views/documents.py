@@ -51,7 +51,7 @@ def document_pdf(request: HttpRequest, number: str, kind: str) -> HttpResponse:
             return no_store(
                 render(request, "cases/documents/issue.html", {"case": case, "kind": kind, "label": label})
             )
-        issued = documents.issue(case, kind, request.user)
+        issued = documents.issue(case, kind, acting_user(request))
     except documents.DocumentNotAvailable as exc:
         raise Http404(exc.message) from exc
     except documents.DocumentForbidden as exc:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from netral.cases import workspace
 from netral.cases.models import Case
-from netral.cases.views.common import case_staff, no_store
+from netral.cases.views.common import acting_user, case_staff, no_store
 
 PAGE_SIZE = 25
 TABS = ("awaiting", "assigned", "due_soon", "overdue")
@@ -19,7 +19,7 @@ TABS = ("awaiting", "assigned", "due_soon", "overdue")
 
 @case_staff
 def inbox(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = acting_user(request)
     now = timezone.now()
     tab = request.GET.get("tab", "awaiting")
     if tab not in TABS:

@@ -5,7 +5,7 @@ the sections of `sections.py`. The POSTs are in `steps.py`, `todos.py` and `docu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,6 +16,9 @@ from netral.cases.classification import may_classify
 from netral.cases.models import Case
 from netral.cases.sections import workspace_sections
 from netral.cases.views.common import case_for_request, case_staff, no_store
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 
 def step_form(step: workflow.Step) -> type[forms.StepForm]:
@@ -31,7 +34,9 @@ class OfferedStep:
     form: forms.StepForm
 
 
-def offered_steps(case: Case, user: Any, bound: dict[str, forms.StepForm] | None = None) -> list[OfferedStep]:
+def offered_steps(
+    case: Case, user: RequestUser, bound: dict[str, forms.StepForm] | None = None
+) -> list[OfferedStep]:
     """The step forms this user may fill in now (a bound form with errors replaces its empty one)."""
     bound = bound or {}
     offered = []
@@ -43,7 +48,7 @@ def offered_steps(case: Case, user: Any, bound: dict[str, forms.StepForm] | None
     return offered
 
 
-def classification_form(case: Case, user: Any, bound: forms.ClassificationForm | None = None) -> Any:
+def classification_form(case: Case, user: RequestUser, bound: forms.ClassificationForm | None = None) -> Any:
     """The classification form for users who may classify this case, else None."""
     if bound is not None:
         return bound

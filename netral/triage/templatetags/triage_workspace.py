@@ -6,7 +6,7 @@ Shown only to users who may classify the case (`cases.classification.may_classif
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import template
 from django.utils.translation import gettext_lazy
@@ -17,6 +17,9 @@ from netral.cases.workflow import STEP_BY_NAME
 from netral.catalogue.services import current_items, groups
 from netral.triage import duplicates, suggestions
 from netral.triage.models import Suggestion
+
+if TYPE_CHECKING:
+    from netral.accounts.types import RequestUser
 
 register = template.Library()
 
@@ -72,7 +75,7 @@ def person_views(case: Any) -> list[dict[str, Any]]:
     ]
 
 
-def duplicate_views(case: Any, user: Any) -> list[dict[str, Any]]:
+def duplicate_views(case: Any, user: RequestUser) -> list[dict[str, Any]]:
     found = duplicates.find_duplicates(case, user=user)
     links = CaseReport.objects.filter(case__in=[hit.case.pk for hit in found]).select_related("report")
     first_reports: dict[int, Any] = {}
