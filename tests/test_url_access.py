@@ -63,6 +63,7 @@ from netral.intake.services import (
 from netral.notifications.models import Notification
 from netral.notifications.services import Message, notify
 from tests.fixtures import USER_FIXTURES, make_named_user
+from tests.test_cases_authority_support import BAWASLU_STEPS
 
 pytestmark = pytest.mark.django_db
 
@@ -199,25 +200,13 @@ def _case_of(report: Report) -> Case:
     return Case.objects.get(case_reports__report=report)
 
 
-# The Bawaslu stage of the forwarded case (Pilkada 2024; BKN is the ASN authority from 24 Aug 2024).
-FORWARDING_STEPS = [
-    ("start_initial_review", dt.date(2024, 10, 8)),
-    ("register", dt.date(2024, 10, 8)),
-    ("start_clarification", dt.date(2024, 10, 9)),
-    ("start_study", dt.date(2024, 10, 10)),
-    ("to_plenary", dt.date(2024, 10, 11)),
-    ("decide_violation", dt.date(2024, 10, 11)),
-    ("forward_to_authority", dt.date(2024, 10, 14)),
-]
-
-
 def build_world() -> World:
     users = {name: make_named_user(name) for name in USER_FIXTURES}
     submitted = _report("pemilu-2024", dt.date(2024, 4, 4), named=True)
     report = submitted.report
     evidence = attach_evidence(report, png(), "spanduk.png")
     forwarded = _case_of(_report("pilkada-2024", dt.date(2024, 10, 7), named=False).report)
-    for action, day in FORWARDING_STEPS:
+    for action, day in BAWASLU_STEPS:  # Pilkada 2024, forwarded to BKN on 14 Oct
         actor = users["commissioner_kab_sleman" if action.startswith("decide_") else "bawaslu_kab_sleman"]
         forwarded = actions.transition(forwarded, action, actor=actor, at=wib(day))
     case = _case_of(report)

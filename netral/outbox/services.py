@@ -5,8 +5,7 @@
   the tests), at once in this process, the transaction's events together (a sweep batch's hundreds as
   one batch) and any event another process left pending for `STALE_SECONDS` (it died after its commit);
   else by queueing one `process_pending` task for the worker, whose schedule also picks up what a lost
-  task left. Either way
-  the effects come from the stored rows, so the two paths are the same code.
+  task left. Either way the effects come from the stored rows, so the two paths are the same code.
 - `process()` claims pending events in id order (`SELECT ... FOR UPDATE SKIP LOCKED` where the database
   can, then a conditional UPDATE `state = 'pending'` returning the rows this call won: the compare-and-set
   of the escalation sweep) and hands each batch to the handlers named in `NETRAL_OUTBOX_HANDLERS`, in the
@@ -181,7 +180,12 @@ def _mark_done(ids: list[int], now: dt.datetime) -> set[int]:
         cursor.execute(
             f"UPDATE {table} SET state = %s, processed_at = %s, attempts = attempts + 1 "  # noqa: S608 - our table
             f"WHERE id IN ({marks}) AND state = %s RETURNING id",
-            [Event.State.DONE.value, now, *ids, Event.State.PENDING.value],
+            [
+                Event.State.DONE.value,
+                connection.ops.adapt_datetimefield_value(now),
+                *ids,
+                Event.State.PENDING.value,
+            ],
         )
         return {int(row[0]) for row in cursor.fetchall()}
 
