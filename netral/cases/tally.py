@@ -28,7 +28,6 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any
@@ -297,7 +296,14 @@ def _counted(count: Callable[[Tally], Iterable[dict[str, Any]]], wanted: set[str
     return result
 
 
-_tracked: ContextVar[frozenset[int]] = ContextVar("netral_tally_tracked", default=frozenset())
+# The attribute of an atomic block (`transaction.atomic()`) that names the cases a `tracking` block counts.
+TRACKED = "netral_tally_cases"
+
+
+def _tracked_now() -> frozenset[int]:
+    """The cases counted by the enclosing `tracking` blocks of this transaction (kept on their atomic
+    blocks, so the knowledge lives and ends with the transaction)."""
+    return frozenset(chain.from_iterable(getattr(block, TRACKED, ()) for block in connection.atomic_blocks))
 
 
 @contextmanager
@@ -307,19 +313,18 @@ def tracking(*case_ids: int) -> Iterator[None]:
     so a concurrent change to the same case - an action, the escalation sweep - waits and is counted once,
     by whichever comes second seeing the first one's rows. Cases already tracked by an enclosing block are
     left to it. On an exception nothing is counted (the transaction rolls back anyway)."""
-    active = _tracked.get()
-    ids = sorted(set(case_ids) - active)
+    ids = sorted(set(case_ids) - _tracked_now())
     if not ids:
         yield
         return
-    list(_installed("Case").objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
-    before = snapshot(ids)
-    token = _tracked.set(active | set(ids))
-    try:
+    with transaction.atomic():
+        list(
+            _installed("Case").objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk")
+        )
+        before = snapshot(ids)
+        setattr(connection.atomic_blocks[-1], TRACKED, frozenset(ids))
         yield
-    finally:
-        _tracked.reset(token)
-    _add(_difference(snapshot(ids), before))
+        _add(_difference(snapshot(ids), before))
 
 
 def count_new_case(case: Any) -> None:
