@@ -1,4 +1,4 @@
-"""The tallies (cases/models_tally.py), kept by the action layer: they always equal a recount from the
+"""The tallies (cases/models/tally.py), kept by the action layer: they always equal a recount from the
 rows, and every dashboard number read from them equals the count of the rows themselves, for every role
 and filter."""
 

@@ -113,7 +113,7 @@ def copied_q(user: RequestUser, filters: Filters | None, copies: frozenset[str],
 
 
 # Case lookups the visibility rule and the filters use → the same lookup on the tallies
-# (cases/models_tally.py), whose key columns are copies of those case columns (an authority of None is
+# (cases/models/tally.py), whose key columns are copies of those case columns (an authority of None is
 # kept as 0 there).
 TALLY_LOOKUPS: dict[str, str] = {
     "region_id": "region_id",

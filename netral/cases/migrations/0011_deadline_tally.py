@@ -1,5 +1,5 @@
-"""`DeadlineTally` (cases/models_tally.py): ended deadlines counted by case attributes, created empty
-(0012_more_tallies says how the tallies get filled); from then on kept by the action layer (cases/tally.py).
+"""`DeadlineTally` (cases/models/tally.py): ended deadlines counted by case attributes, created empty
+(0012_more_tallies says how the tallies get filled); from then on kept by the action layer (cases/tally/).
 The deadline health counts only open deadlines live now: a partial index of them replaces 0010's index of
 every deadline by authority. On PostgreSQL, cases by (region prefix, id): the case ids of a province or
 regency selection as an index-only scan, for the semi-join of its open deadlines; and by (state, id):

@@ -1,11 +1,11 @@
-"""`CaseTally`, `DimensionTally`, `WeekTally` and `PpkTally` (cases/models_tally.py): cases per state (now
+"""`CaseTally`, `DimensionTally`, `WeekTally` and `PpkTally` (cases/models/tally.py): cases per state (now
 and ever entered), per catalogue item, position class, employment and agency, per week received, and the
 recommendations sent to the PPK with their follow-up outcome, by case attributes; `DeadlineTally` gets the
 case's current state in its key (Kemendagri's selection is by state). From then on the action layer keeps
-them (cases/tally.py).
+them (cases/tally/).
 
 The tables are created empty. A migration imports no application code, and the counting rules live in one
-place, `cases/tally.py`, which counts with the installed models (a frozen copy here would be a second set of
+place, `cases/tally/`, which counts with the installed models (a frozen copy here would be a second set of
 rules that could drift from the first). So:
 - a database with no cases yet (a fresh install: `netral setup`) needs nothing: empty tallies are exact,
   and the actions count every case from the first one;

@@ -25,10 +25,10 @@ from netral.cases.models.sanctions import sanction_end as sanction_end
 from netral.cases.models.steps import ClassificationChange as ClassificationChange
 from netral.cases.models.steps import DecisionExtension as DecisionExtension
 from netral.cases.models.steps import ExternalRoute as ExternalRoute
+from netral.cases.models.tally import CaseTally as CaseTally
+from netral.cases.models.tally import DeadlineTally as DeadlineTally
+from netral.cases.models.tally import DimensionTally as DimensionTally
+from netral.cases.models.tally import PpkTally as PpkTally
+from netral.cases.models.tally import WeekTally as WeekTally
 from netral.cases.models.todos import CaseAssignment as CaseAssignment
 from netral.cases.models.todos import CaseTask as CaseTask
-from netral.cases.models_tally import CaseTally as CaseTally
-from netral.cases.models_tally import DeadlineTally as DeadlineTally
-from netral.cases.models_tally import DimensionTally as DimensionTally
-from netral.cases.models_tally import PpkTally as PpkTally
-from netral.cases.models_tally import WeekTally as WeekTally

@@ -1,4 +1,4 @@
-"""Running counts by the case attributes dashboards select on, kept by the action layer (`tally.py`).
+"""Running counts by the case attributes dashboards select on, kept by the action layer (`cases/tally/`).
 
 The dashboards at a million cases would otherwise count millions of case, transition and deadline rows per
 request (docs/analytics.md, "Speed"). Each tally holds, per (election, regency/city, ASN authority,
